@@ -1,0 +1,28 @@
+package io.troupe.config;
+
+import io.troupe.config.binding.Default;
+import io.troupe.config.binding.Doc;
+import io.troupe.config.binding.Min;
+import java.util.List;
+
+/** Which ensemble strategies to build and compare, and how to combine their members. */
+@Doc("Which ensemble strategies to build and compare (seed 002's table), and how members are combined.")
+public record EnsembleSpec(
+    @Doc("single (baseline), true (independent seeds), bagging (bootstrap samples), snapshots (one cyclic-cosine run), snapshots-control (snapshots of a plain schedule), swa, ema, independent-average (negative control: parameter-average independently initialised members), soup (greedy soup of members sharing one initialisation).")
+    @Default("[single]") List<EnsembleStrategy> strategies,
+    @Doc("Members of true, bagging and independent-average ensembles.")
+    @Default("10") @Min(1) int members,
+    @Doc("Combiners to report: average (soft), vote (hard; ties go to the lowest class index), weighted-vote, parameter-average (batch-norm statistics re-estimated on training data).")
+    @Default("[average, vote]") List<Combiner> combiners,
+    @Doc("The snapshot protocol.")
+    SnapshotEnsembleSpec snapshots,
+    @Doc("bagging: bootstrap sample size as a fraction of the training part (drawn with replacement).")
+    @Default("1.0") @Min(value = 0, exclusive = true) double bootstrapFraction,
+    @Doc("Test sets larger than this are scored on the executors instead of on the driver.")
+    @Default("50000") @Min(1) int distributedScoringAbove) {
+
+  public EnsembleSpec {
+    strategies = List.copyOf(strategies);
+    combiners = List.copyOf(combiners);
+  }
+}

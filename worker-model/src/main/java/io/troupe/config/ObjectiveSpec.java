@@ -1,0 +1,24 @@
+package io.troupe.config;
+
+import io.troupe.config.binding.Default;
+import io.troupe.config.binding.Doc;
+
+/** What "best" means. Always measured on validation data, never on the test set. */
+public record ObjectiveSpec(
+    @Doc("val_accuracy, val_loss or val_mse. null picks val_accuracy for classification, val_mse for regression.")
+    @Default("null") Metric metric,
+    @Doc("maximize or minimize. null takes the metric's natural direction.")
+    @Default("null") Direction direction) {
+
+  /** The metric with the task's default filled in. */
+  public Metric metricFor(io.troupe.data.Task task) {
+    if (metric != null) {
+      return metric;
+    }
+    return task == io.troupe.data.Task.REGRESSION ? Metric.VAL_MSE : Metric.VAL_ACCURACY;
+  }
+
+  public Direction directionFor(io.troupe.data.Task task) {
+    return direction != null ? direction : metricFor(task).naturalDirection();
+  }
+}

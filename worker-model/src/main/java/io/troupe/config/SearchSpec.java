@@ -1,0 +1,64 @@
+package io.troupe.config;
+
+import io.troupe.config.binding.Checks;
+import io.troupe.config.binding.CrossChecked;
+import io.troupe.config.binding.Default;
+import io.troupe.config.binding.Doc;
+import io.troupe.config.binding.Min;
+import java.util.List;
+import java.util.Map;
+
+/** Which trials to run. Each space key is a config path; each trial overrides those paths. */
+@Doc("Which trials to run. Each key of search.space is a config path (any field), each value a domain.")
+public record SearchSpec(
+    @Doc("none (the config is one trial), grid, random, coarse-to-fine or asha.")
+    @Default("none") SearchStrategy strategy,
+    @Doc("random and asha: number of trials sampled.")
+    @Default("20") @Min(1) int trials,
+    @Doc("Search dimensions: config path -> domain, e.g. train.optimizer.lr: {logUniform: [1.0e-5, 1.0e-1]}. Domains: {uniform: [a, b]}, {logUniform: [a, b]}, {int: [a, b]} (inclusive), {choice: [v1, v2, ...]}; uniform and logUniform take points: n for grid search.")
+    @Default("{}") Map<String, ParamDomain> space,
+    @Doc("coarse-to-fine: the stages, in order. Each narrows the ranges around the previous stage's top-k and usually runs longer.")
+    @Default("[]") List<StageSpec> stages,
+    @Doc("asha: successive-halving rungs.")
+    AshaSpec asha,
+    @Doc("On --resume, how many times a FAILED trial is rerun before it is left as failed.")
+    @Default("2") @Min(0) int maxFailures,
+    @Doc("The sweep stops with a clear message once this many trials have failed.")
+    @Default("10") @Min(1) int maxFailedTrials)
+    implements CrossChecked {
+
+  public SearchSpec {
+    space = Map.copyOf(space);
+    stages = List.copyOf(stages);
+  }
+
+  @Override
+  public void crossCheck(Checks checks) {
+    if (strategy != SearchStrategy.NONE && space.isEmpty()) {
+      checks.fail("space", "empty, but search.strategy is " + strategy.configName()
+          + "; add at least one dimension, e.g. train.optimizer.lr: {logUniform: [1.0e-4, 1.0e-1]}");
+    }
+    if (strategy == SearchStrategy.NONE && !space.isEmpty()) {
+      checks.fail("space", "given, but search.strategy is none; set search.strategy (grid, random, coarse-to-fine or asha)");
+    }
+    if (strategy == SearchStrategy.GRID) {
+      space.forEach((path, domain) -> {
+        if (!domain.isGriddable()) {
+          checks.fail("space." + path, "grid search needs a finite domain: use {choice: [...]}, {int: [a, b]}, or add points: n");
+        }
+      });
+    }
+    if (strategy == SearchStrategy.COARSE_TO_FINE && stages.size() < 2) {
+      checks.fail("stages", "coarse-to-fine needs at least 2 stages, got " + stages.size());
+    }
+    if (strategy != SearchStrategy.COARSE_TO_FINE && !stages.isEmpty()) {
+      checks.fail("stages", "only used by coarse-to-fine, but search.strategy is " + strategy.configName());
+    }
+    for (int i = 1; i < stages.size(); i++) {
+      if (stages.get(i).topK() > stages.get(i - 1).trials()) {
+        checks.fail("stages[" + i + "].topK", "must be <= the previous stage's trials ("
+            + stages.get(i - 1).trials() + "), got " + stages.get(i).topK());
+      }
+    }
+  }
+}
