@@ -1,0 +1,80 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line: {@code <command> <config.yaml>... [--out DIR] [--set path=value]...
+ * [--master URL] [--resume] [--verbose] [--print]}. Options may come in any order.
+ */
+public record CliArgs(
+    String command,
+    List<Path> configs,
+    Path out,
+    List<String> sets,
+    String master,
+    boolean resume,
+    boolean verbose,
+    boolean print) {
+
+  public static final Path DEFAULT_OUT = Path.of("out");
+
+  public CliArgs {
+    configs = List.copyOf(configs);
+    sets = List.copyOf(sets);
+  }
+
+  public static CliArgs parse(String[] args) {
+    if (args.length == 0) {
+      throw new InvalidInputException("no command given");
+    }
+    String command = args[0];
+    List<Path> configs = new ArrayList<>();
+    List<String> sets = new ArrayList<>();
+    Path out = DEFAULT_OUT;
+    String master = null;
+    boolean resume = false;
+    boolean verbose = false;
+    boolean print = false;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--out" -> out = Path.of(value(args, ++i, "--out", "a directory"));
+        case "--set" -> sets.add(value(args, ++i, "--set", "path=value"));
+        case "--master" -> master = value(args, ++i, "--master", "a Spark master URL such as spark://host:7077 or local[2]");
+        case "--resume" -> resume = true;
+        case "--verbose", "-v" -> verbose = true;
+        case "--print" -> print = true;
+        default -> {
+          if (arg.startsWith("--set=")) {
+            sets.add(arg.substring("--set=".length()));
+          } else if (arg.startsWith("-")) {
+            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print");
+          } else {
+            configs.add(Path.of(arg));
+          }
+        }
+      }
+    }
+    return new CliArgs(command, configs, out, sets, master, resume, verbose, print);
+  }
+
+  /** Whether --verbose appears anywhere, even when the rest fails to parse. */
+  public static boolean wantsVerbose(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--verbose") || arg.equals("-v")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String value(String[] args, int i, String option, String expected) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new InvalidInputException(option + ": missing value; expected " + expected);
+    }
+    return args[i];
+  }
+}

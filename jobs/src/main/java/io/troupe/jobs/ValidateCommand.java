@@ -1,0 +1,62 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.load.DataLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Checks configs without training: parses and validates each one, then loads and splits its data,
+ * so a bad field or a corrupt file shows up before a cluster is booked. Every config is checked
+ * even when an earlier one fails; the exit code is 2 if any was invalid.
+ */
+final class ValidateCommand implements Command {
+
+  @Override
+  public String name() {
+    return "validate";
+  }
+
+  @Override
+  public String summary() {
+    return "check configs and their data (no training); --print shows the resolved config";
+  }
+
+  @Override
+  public int run(CliArgs args, PrintStream out, PrintStream err) {
+    if (args.configs().isEmpty()) {
+      throw new InvalidInputException("validate: no config given; usage: troupe validate <config.yaml>...");
+    }
+    int invalid = 0;
+    for (Path config : args.configs()) {
+      if (!validate(config, args, out, err)) {
+        invalid++;
+      }
+    }
+    if (args.configs().size() > 1) {
+      out.printf("%d of %d configs valid%n", args.configs().size() - invalid, args.configs().size());
+    }
+    return invalid == 0 ? TroupeMain.OK : TroupeMain.BAD_INPUT;
+  }
+
+  private boolean validate(Path config, CliArgs args, PrintStream out, PrintStream err) {
+    try {
+      ExperimentSpec spec = ConfigLoader.load(config, args.sets());
+      DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+      out.println(config + ": valid");
+      out.print(SpecSummary.describe(spec, splits));
+      if (args.print()) {
+        out.println("# resolved config");
+        out.print(ConfigLoader.toYaml(spec));
+      }
+      return true;
+    } catch (InvalidInputException e) {
+      err.println(config + ": invalid");
+      e.problems().forEach(p -> err.println("  " + p));
+      return false;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.troupe.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs deploy/troupe as a user would, against the application jar this build just packaged
+ * (TROUPE_NO_BUILD=1, so the test checks the jar, not a rebuild): Java 17 flags, the Spark
+ * classpath and exit codes all have to be right for these to pass.
+ */
+class LauncherIT {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private Result launch(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProjectRoot.get().resolve("deploy/troupe").toString());
+    command.addAll(List.of(args));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().put("TROUPE_NO_BUILD", "1");
+    Process process = builder.start();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher did not finish in 120 s");
+    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void validatesTheExampleConfigsOnRealData() throws Exception {
+    Path conf = ProjectRoot.get().resolve("conf");
+    Result r = launch("validate", conf.resolve("quickstart.yaml").toString(),
+        conf.resolve("examples/synthetic-blobs.yaml").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("fashion-mnist: train 10000, validation 2000, test 10000"), r.out());
+    assertTrue(r.out().contains("2 of 2 configs valid"), r.out());
+  }
+
+  @Test
+  void badInputExitsTwoThroughTheLauncher() throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "data: {source: synthetic}\ntrain: {optimizer: {lr: -1}}\n");
+    Result r = launch("validate", config.toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("train.optimizer.lr: must be > 0, got -1"), r.err());
+    assertEquals(2, launch("no-such-command", config.toString()).code());
+  }
+
+  @Test
+  void printsNoLogNoiseOnAQuietRun() throws Exception {
+    Path config = dir.resolve("ok.yaml");
+    Files.writeString(config, "data: {source: synthetic}\n");
+    Result r = launch("validate", config.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err().strip(), "a quiet run prints nothing on stderr");
+  }
+}

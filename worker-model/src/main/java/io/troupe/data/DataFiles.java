@@ -1,0 +1,35 @@
+package io.troupe.data;
+
+import io.troupe.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks shared by every reader before it opens a data file. */
+final class DataFiles {
+  private DataFiles() {}
+
+  /** Throws unless {@code file} is an existing, readable, non-empty regular file. */
+  static void requireNonEmptyFile(Path file, String expected) {
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file + ": file not found; expected " + expected);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(file + ": not a regular file; expected " + expected);
+    }
+    if (!Files.isReadable(file)) {
+      throw new InvalidInputException(file + ": not readable (check its permissions)");
+    }
+    if (size(file) == 0) {
+      throw new InvalidInputException(file + ": empty file (0 bytes); expected " + expected);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot read its size: " + e.getMessage(), e);
+    }
+  }
+}

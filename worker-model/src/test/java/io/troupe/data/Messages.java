@@ -1,0 +1,15 @@
+package io.troupe.data;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Assertions on error messages. */
+final class Messages {
+  private Messages() {}
+
+  static void assertContains(Throwable e, String... parts) {
+    for (String part : parts) {
+      assertTrue(e.getMessage().contains(part),
+          () -> "message should contain <" + part + ">: " + e.getMessage());
+    }
+  }
+}
