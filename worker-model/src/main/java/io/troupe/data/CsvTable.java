@@ -1,11 +1,6 @@
 package io.troupe.data;
 
 import io.troupe.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +31,7 @@ final class CsvTable {
   }
 
   private void readAll() {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int lineNo = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNo++;
-        accept(lineNo == 1 ? stripBom(line) : line, lineNo);
-      }
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException(file + ": not UTF-8 text (" + e + ")", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read: " + e, e);
-    }
+    DataFiles.forEachLine(file, (line, lineNo) -> accept(lineNo == 1 ? stripBom(line) : line, lineNo));
     if (labels.isEmpty()) {
       throw new InvalidInputException(file + ": no data rows"
           + (options.header() && columns != null ? ": the file has only a header line" : ""));

@@ -1,7 +1,10 @@
 package io.troupe.data;
 
 import io.troupe.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,6 +25,25 @@ final class DataFiles {
     }
     if (size(file) == 0) {
       throw new InvalidInputException(file + ": empty file (0 bytes); expected " + expected);
+    }
+  }
+
+  /** What a text reader does with each line; line numbers are 1-based, as in messages. */
+  interface LineHandler {
+    void accept(String line, int lineNo);
+  }
+
+  /** Feeds every line of a UTF-8 text file to {@code handler}; read failures name the file. */
+  static void forEachLine(Path file, LineHandler handler) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int lineNo = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        handler.accept(line, ++lineNo);
+      }
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(file + ": not UTF-8 text (" + e + ")", e);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot read: " + e, e);
     }
   }
 

@@ -1,10 +1,6 @@
 package io.troupe.data;
 
 import io.troupe.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +32,7 @@ final class LibSvmTable {
   }
 
   private void readAll() {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int lineNo = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        parseLine(line, ++lineNo);
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read: " + e, e);
-    }
+    DataFiles.forEachLine(file, this::parseLine);
     if (labels.isEmpty()) {
       throw new InvalidInputException(file + ": no examples (only blank or comment lines)");
     }
