@@ -58,6 +58,28 @@ class LauncherIT {
   }
 
   @Test
+  void applicationJarRunsUnderSparkSubmit() throws Exception {
+    // spark-submit with Spark's own jars (the provided scope) and the shaded application jar:
+    // catches classpath clashes between what we shade and what Spark ships.
+    Path appJar = ApplicationJarIT.appJar();
+    String sparkClasspath = Files.readString(appJar.resolveSibling("spark-classpath.txt")).strip();
+    Path config = dir.resolve("ok.yaml");
+    Files.writeString(config, "data: {source: synthetic}\n");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(io.troupe.driver.spark.JavaModuleOpens.flags());
+    command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local[1]", "--class", "io.troupe.jobs.TroupeMain", appJar.toString(),
+        "validate", config.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("submit.txt").toFile()).start();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "spark-submit did not finish in 120 s");
+    String output = Files.readString(dir.resolve("submit.txt"));
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.contains(config + ": valid"), output);
+  }
+
+  @Test
   void printsNoLogNoiseOnAQuietRun() throws Exception {
     Path config = dir.resolve("ok.yaml");
     Files.writeString(config, "data: {source: synthetic}\n");

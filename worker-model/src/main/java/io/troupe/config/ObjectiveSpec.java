@@ -2,6 +2,7 @@ package io.troupe.config;
 
 import io.troupe.config.binding.Default;
 import io.troupe.config.binding.Doc;
+import io.troupe.data.Task;
 
 /** What "best" means. Always measured on validation data, never on the test set. */
 public record ObjectiveSpec(
@@ -11,14 +12,14 @@ public record ObjectiveSpec(
     @Default("null") Direction direction) {
 
   /** The metric with the task's default filled in. */
-  public Metric metricFor(io.troupe.data.Task task) {
+  public Metric metricFor(Task task) {
     if (metric != null) {
       return metric;
     }
-    return task == io.troupe.data.Task.REGRESSION ? Metric.VAL_MSE : Metric.VAL_ACCURACY;
+    return task == Task.REGRESSION ? Metric.VAL_MSE : Metric.VAL_ACCURACY;
   }
 
-  public Direction directionFor(io.troupe.data.Task task) {
+  public Direction directionFor(Task task) {
     return direction != null ? direction : metricFor(task).naturalDirection();
   }
 }

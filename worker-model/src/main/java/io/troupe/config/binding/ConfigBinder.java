@@ -2,7 +2,6 @@ package io.troupe.config.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -322,10 +321,5 @@ public final class ConfigBinder {
       return "\"" + node.textValue() + "\"";
     }
     return node.asText();
-  }
-
-  /** An empty mapping, for binding a record from its defaults alone. */
-  public static ObjectNode emptyMapping() {
-    return JsonNodeFactory.instance.objectNode();
   }
 }

@@ -55,10 +55,9 @@ public final class ConfigSchema {
       Optional<ConfigField> field = field(current, part);
       if (field.isEmpty()) {
         String prefix = String.join(".", segments);
-        return Resolution.error(
-            "unknown field " + ConfigPaths.join(prefix, part)
-                + Suggestions.didYouMean(part, fieldNames(current)).replace(
-                    "mean ", "mean " + (prefix.isEmpty() ? "" : prefix + ".")));
+        String suggestion = Suggestions.closest(part, fieldNames(current))
+            .map(name -> " (did you mean " + ConfigPaths.join(prefix, name) + "?)").orElse("");
+        return Resolution.error("unknown field " + ConfigPaths.join(prefix, part) + suggestion);
       }
       segments.add(part);
       leafType = field.get().type();
