@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Java 17 --add-opens list lives in three places; they must agree. */
+/** The Java 17 --add-opens list is written in several places; they must agree. */
 class JavaModuleOpensConsistencyTest {
   private static final Pattern FLAG = Pattern.compile("--add-opens=java\\.base/[\\w.]+=ALL-UNNAMED");
 
@@ -33,5 +33,10 @@ class JavaModuleOpensConsistencyTest {
     String property = pom.substring(pom.indexOf("<java17.opens>"), pom.indexOf("</java17.opens>"));
     assertEquals(code, flagsIn(property), "pom.xml java17.opens");
     assertEquals(List.copyOf(code), List.copyOf(flagsIn(JavaModuleOpens.asJavaOptions())));
+    for (String line : Files.readAllLines(ProjectRoot.get().resolve("conf/spark-defaults.conf.example"))) {
+      if (line.startsWith("spark.driver.extraJavaOptions") || line.startsWith("spark.executor.extraJavaOptions")) {
+        assertEquals(code, flagsIn(line), "conf/spark-defaults.conf.example: " + line.split("\\s")[0]);
+      }
+    }
   }
 }
