@@ -19,6 +19,7 @@ public final class TroupeMain {
 
   TroupeMain() {
     register(new ValidateCommand());
+    register(new TrainCommand());
   }
 
   private void register(Command command) {

@@ -2,6 +2,7 @@ package io.troupe.config;
 
 import io.troupe.config.binding.Default;
 import io.troupe.config.binding.Doc;
+import io.troupe.config.binding.Max;
 import io.troupe.config.binding.Min;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public record EnsembleSpec(
     @Doc("The snapshot protocol.")
     SnapshotEnsembleSpec snapshots,
     @Doc("bagging: bootstrap sample size as a fraction of the training part (drawn with replacement).")
-    @Default("1.0") @Min(value = 0, exclusive = true) double bootstrapFraction,
+    @Default("1.0") @Min(value = 0, exclusive = true) @Max(2) double bootstrapFraction,
     @Doc("Test sets larger than this are scored on the executors instead of on the driver.")
     @Default("50000") @Min(1) int distributedScoringAbove) {
 

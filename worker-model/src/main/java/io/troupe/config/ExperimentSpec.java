@@ -37,6 +37,9 @@ public record ExperimentSpec(
     if (model.type() == ModelType.CNN && !data.isImageSource()) {
       checks.fail("model.type", "cnn needs image data (data.source fashion-mnist or idx), but data.source is " + source);
     }
+    if (model.init() == WeightInit.IDENTITY && model.type() == ModelType.CNN) {
+      checks.fail("model.init", "identity is for dense layers (seed 000's deep linear networks); use he or xavier for cnn");
+    }
     if (train.augment().enabled() && !data.isImageSource()) {
       checks.fail("train.augment", "image augmentation needs image data (data.source fashion-mnist or idx), but data.source is " + source);
     }

@@ -34,7 +34,9 @@ public record TrainSpec(
     @Doc("Parameter snapshots for snapshot ensembles.")
     SnapshotSpec snapshots,
     @Doc("SWA and EMA weight averages.")
-    AveragingSpec averaging)
+    AveragingSpec averaging,
+    @Doc("Diagnostics recorded per epoch.")
+    MonitorSpec monitor)
     implements CrossChecked {
 
   @Override

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * Turns {@link SourceData} into train / validation / test parts, reproducibly from one seed.
@@ -49,7 +48,7 @@ public final class DataSplitter {
         validationFraction, trainCap, validationCap, testCap);
     plan.validate();
     Dataset pool = source.train();
-    int[] perm = permutation(pool.size(), Seeds.derive(seed, VALIDATION_STREAM));
+    int[] perm = Shuffles.permutation(pool.size(), Seeds.derive(seed, VALIDATION_STREAM));
     Dataset validation = pool.select(
         Arrays.copyOfRange(perm, 0, plan.validationKept()), pool.name() + "#validation");
     Dataset train = pool.select(
@@ -66,28 +65,9 @@ public final class DataSplitter {
     if (kept == test.size()) {
       return test;
     }
-    int[] rows = Arrays.copyOf(permutation(test.size(), Seeds.derive(seed, TEST_STREAM)), kept);
+    int[] rows = Arrays.copyOf(Shuffles.permutation(test.size(), Seeds.derive(seed, TEST_STREAM)), kept);
     Arrays.sort(rows);
     return test.select(rows, test.name() + "#subset");
-  }
-
-  /**
-   * A uniformly random permutation of 0..n-1 (Fisher-Yates). java.util.Random's nextInt is
-   * specified exactly, so the permutation is the same on every JVM.
-   */
-  static int[] permutation(int n, long seed) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    Random rng = new Random(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   /** The sizes of each part, and the argument checks that need them. */

@@ -152,10 +152,10 @@ class DataSplitterTest {
 
   @Test
   void permutationIsAPermutationAndSeeded() {
-    int[] p = DataSplitter.permutation(100, 1);
+    int[] p = Shuffles.permutation(100, 1);
     assertEquals(IntStream.range(0, 100).boxed().toList(),
         IntStream.of(p).sorted().boxed().toList());
     assertNotEquals(IntStream.of(p).boxed().toList(),
-        IntStream.of(DataSplitter.permutation(100, 2)).boxed().toList());
+        IntStream.of(Shuffles.permutation(100, 2)).boxed().toList());
   }
 }

@@ -1,0 +1,66 @@
+package io.troupe.train;
+
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.artifacts.ModelArtifacts;
+import io.troupe.config.SnapshotSpec;
+import io.troupe.train.dl4j.EpochSchedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Captures parameter snapshots (batch-norm statistics included: DL4J keeps them among the
+ * parameters) at the end of each cyclic-cosine cycle or every k iterations, writing each to the
+ * artifact store at once so they cost no memory. Keeps the newest {@code keep} (0 = all).
+ */
+final class SnapshotTaker {
+  private final SnapshotSpec spec;
+  private final EpochSchedule schedule;
+  private final ArtifactStore store;
+  private final String prefix;
+  private final Deque<String> kept = new ArrayDeque<>();
+  private int taken;
+
+  SnapshotTaker(SnapshotSpec spec, EpochSchedule schedule, ArtifactStore store, String trialId) {
+    this.spec = spec;
+    this.schedule = schedule;
+    this.store = store;
+    this.prefix = trialId + "/snapshot-";
+  }
+
+  /** @param iteration the 0-based iteration that just finished */
+  void afterIteration(MultiLayerNetwork net, long iteration) {
+    boolean due = switch (spec.mode()) {
+      case NONE -> false;
+      case CYCLE_ENDS -> schedule != null && schedule.endsCycle(iteration);
+      case EVERY_ITERATIONS -> (iteration + 1) % spec.everyIterations() == 0;
+    };
+    if (!due) {
+      return;
+    }
+    taken++;
+    String key = String.format("%s%03d.zip", prefix, taken);
+    try {
+      ModelArtifacts.save(store, key, net, false);
+      kept.addLast(key);
+      while (spec.keep() > 0 && kept.size() > spec.keep()) {
+        store.delete(kept.removeFirst());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write snapshot " + store.describe(key), e);
+    }
+  }
+
+  /** Artifact keys of the snapshots kept, as "snapshot-001" -> key. */
+  Map<String, String> artifacts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : kept) {
+      out.put(key.substring(key.lastIndexOf('/') + 1).replace(".zip", ""), key);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,265 @@
+package io.troupe.train;
+
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.artifacts.ModelArtifacts;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.ScheduleType;
+import io.troupe.config.TrainSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.Dataset;
+import io.troupe.data.bootstrap.BootstrapSample;
+import io.troupe.eval.Predictions;
+import io.troupe.model.ModelFactory;
+import io.troupe.model.NetworkShape;
+import io.troupe.train.dl4j.GradientNoiseListener;
+import io.troupe.train.monitor.UpdateRatioMonitor;
+import io.troupe.trial.DivergencePoint;
+import io.troupe.trial.EpochStats;
+import io.troupe.trial.TrialSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One trial's training, start to end: builds the network, runs the epochs with the seeded batch
+ * order, watches every mini-batch loss for divergence, records per-epoch diagnostics, keeps
+ * snapshots and weight averages, and scores the final model (and its SWA/EMA averages).
+ */
+final class TrainingSession {
+  private static final long DATA_STREAM = 11;
+
+  private final TrialSpec trial;
+  private final ExperimentSpec spec;
+  private final TrainSpec train;
+  private final ArtifactStore store;
+  private final TrialProgress progress;
+  private final Sources sources;
+  private final LearningRates rates;
+  private final MultiLayerNetwork net;
+  private final UpdateRatioMonitor monitor;
+  private final DivergenceGuard guard;
+  private final WeightAverages averages;
+  private final SnapshotTaker snapshots;
+  private final PlateauTracker plateau;
+  private final List<EpochStats> history = new ArrayList<>();
+  private final Map<String, String> artifacts = new LinkedHashMap<>();
+  private long iteration;
+  private double epochLossSum;
+  private int epochBatches;
+
+  TrainingSession(TrialSpec trial, ExperimentSpec spec, DataSplits splits, ArtifactStore store, TrialProgress progress) {
+    this.trial = trial;
+    this.spec = spec;
+    this.train = spec.train();
+    this.store = store;
+    this.progress = progress;
+    // Dropout masks and any ND4J-side randomness: seeded per trial (ND4J's generator is per thread).
+    Nd4j.getRandom().setSeed(trial.seed());
+    this.sources = Sources.of(splits, trial, spec);
+    int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
+    this.rates = LearningRates.of(train, iterationsPerEpoch);
+    this.net = new MultiLayerNetwork(ModelFactory.build(spec.model(), train,
+        NetworkShape.of(splits.train()), rates.updater(), trial.seed()));
+    net.init();
+    this.monitor = train.monitor().enabled()
+        ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
+    net.setListeners(listeners());
+    this.guard = new DivergenceGuard(train.divergence());
+    this.averages = new WeightAverages(train.averaging());
+    this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(), store, trial.trialId());
+    this.plateau = train.schedule().type() == ScheduleType.PLATEAU ? new PlateauTracker(train) : null;
+  }
+
+  private List<TrainingListener> listeners() {
+    List<TrainingListener> listeners = new ArrayList<>();
+    if (monitor != null) {
+      listeners.add(monitor); // first: it measures the raw gradient, before noise is added
+    }
+    if (train.gradientNoise().eta() > 0) {
+      listeners.add(new GradientNoiseListener(train.gradientNoise().eta(), train.gradientNoise().gamma(),
+          trial.seed() ^ 0x5DEECE66DL));
+    }
+    return listeners;
+  }
+
+  /** Trains all epochs; returns the divergence point if the guard fired. */
+  Optional<DivergencePoint> train() {
+    for (int epoch = 0; epoch < train.epochs(); epoch++) {
+      long start = System.nanoTime();
+      Optional<DivergencePoint> diverged = trainEpoch(epoch);
+      if (diverged.isPresent()) {
+        return diverged;
+      }
+      endEpoch(epoch, (System.nanoTime() - start) / 1e9);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<DivergencePoint> trainEpoch(int epoch) {
+    BatchSource source = sources.train();
+    int[] order = source.epochOrder(trial.seed(), epoch, train.shuffle());
+    epochLossSum = 0;
+    epochBatches = 0;
+    if (monitor != null) {
+      monitor.reset();
+    }
+    for (int from = 0; from < order.length; from += train.batchSize()) {
+      int to = Math.min(order.length, from + train.batchSize());
+      DataSet batch = source.trainingBatch(order, from, to, trial.seed() + iteration);
+      net.fit(batch);
+      double loss = net.score();
+      Optional<DivergencePoint> diverged = guard.check(loss, epoch + 1, iteration);
+      if (diverged.isPresent()) {
+        return diverged;
+      }
+      epochLossSum += loss;
+      epochBatches++;
+      averages.afterIteration(net);
+      snapshots.afterIteration(net, iteration);
+      iteration++;
+    }
+    return Optional.empty();
+  }
+
+  private void endEpoch(int epoch, double trainSeconds) {
+    averages.afterEpoch(net, epoch);
+    Scores val = Scores.of(Evaluator.predict(net, sources.validation()), sources.validation().data());
+    Scores trainEval = Scores.of(Evaluator.predict(net, sources.trainEval()), sources.trainEval().data());
+    double lr = plateau != null ? plateau.learningRate() : rates.valueAt(Math.max(0, iteration - 1));
+    EpochStats stats = new EpochStats(epoch + 1, epochLossSum / epochBatches, trainEval.loss(),
+        trainEval.accuracy(), val.loss(), val.accuracy(), lr,
+        monitor == null ? Double.NaN : monitor.meanGradientNorm(),
+        monitor == null ? List.of() : ModelLayers.stats(net, monitor, sources.probe()), trainSeconds);
+    history.add(stats);
+    net.incrementEpochCount();
+    if (plateau != null) {
+      plateau.afterEpoch(val.loss(), net);
+    }
+    progress.onEpoch(trial.trialId(), stats, train.epochs());
+  }
+
+  MultiLayerNetwork network() {
+    return net;
+  }
+
+  Sources sources() {
+    return sources;
+  }
+
+  List<EpochStats> history() {
+    return history;
+  }
+
+  double initialLoss() {
+    return guard.initialLoss();
+  }
+
+  long iterations() {
+    return iteration;
+  }
+
+  WeightAverages averages() {
+    return averages;
+  }
+
+  Map<String, String> artifacts() {
+    Map<String, String> all = new LinkedHashMap<>(artifacts);
+    all.putAll(snapshots.artifacts());
+    return all;
+  }
+
+  /** Saves the final model (with updater state, so a promoted trial can continue) and returns its key. */
+  String saveModel() {
+    String key = trial.trialId() + "/model.zip";
+    save(key, net, true);
+    artifacts.put("model", key);
+    return key;
+  }
+
+  /** A copy of the network with {@code params} and batch-norm statistics re-estimated on the training part. */
+  MultiLayerNetwork withParams(INDArray params) {
+    MultiLayerNetwork copy = net.clone();
+    copy.setParams(params);
+    BatchNormRefresher.refresh(copy, sources.train());
+    return copy;
+  }
+
+  void saveAveraged(String role, MultiLayerNetwork averaged) {
+    String key = trial.trialId() + "/" + role + ".zip";
+    save(key, averaged, false);
+    artifacts.put(role, key);
+  }
+
+  /** Writes predictions (compact binary, see Predictions#writeTo) and records the key under {@code role}. */
+  void savePredictions(String role, Predictions predictions) {
+    String key = trial.trialId() + "/" + role + ".bin";
+    try {
+      store.write(key, predictions::writeTo);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + store.describe(key), e);
+    }
+    artifacts.put(role, key);
+  }
+
+  private void save(String key, MultiLayerNetwork model, boolean withUpdater) {
+    try {
+      ModelArtifacts.save(store, key, model, withUpdater);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + store.describe(key), e);
+    }
+  }
+
+  /** The bootstrap sample's out-of-bag rows, or null when this is not a bagging member. */
+  int[] outOfBag() {
+    return sources.outOfBag();
+  }
+
+  /** Validation and test predictions of a network. */
+  Predictions[] predict(MultiLayerNetwork model) {
+    return new Predictions[] {Evaluator.predict(model, sources.validation()), Evaluator.predict(model, sources.test())};
+  }
+
+  /** The data a trial reads: training (maybe a bootstrap sample), validation, test, and small fixed samples. */
+  record Sources(BatchSource train, BatchSource validation, BatchSource test, BatchSource trainEval,
+      INDArray probe, int[] outOfBag, BatchSource outOfBagSource) {
+
+    static Sources of(DataSplits splits, TrialSpec trial, ExperimentSpec spec) {
+      Dataset trainData = splits.train();
+      int[] oob = null;
+      BatchSource oobSource = null;
+      if (trial.bootstrapSeed() != null) {
+        BootstrapSample sample = BootstrapSample.draw(trainData.size(), spec.ensemble().bootstrapFraction(),
+            trial.bootstrapSeed());
+        oob = sample.outOfBag();
+        oobSource = new BatchSource(trainData.select(oob, trainData.name() + "#oob"), splits.transform(), null);
+        trainData = trainData.select(sample.indices(), trainData.name() + "#bootstrap");
+      }
+      BatchSource trainSource = new BatchSource(trainData, splits.transform(), spec.train().augment());
+      int evalRows = Math.min(trainData.size(), spec.train().monitor().trainEvalExamples());
+      BatchSource trainEval = new BatchSource(trainData.select(firstRows(evalRows), trainData.name() + "#eval"),
+          splits.transform(), null);
+      BatchSource validation = new BatchSource(splits.validation(), splits.transform(), null);
+      BatchSource probeSource = validation.size() > 0 ? validation : trainEval;
+      INDArray probe = probeSource.features(0, Math.min(probeSource.size(), spec.train().monitor().probeExamples()));
+      return new Sources(trainSource, validation, new BatchSource(splits.test(), splits.transform(), null),
+          trainEval, probe, oob, oobSource);
+    }
+
+    private static int[] firstRows(int n) {
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) {
+        rows[i] = i;
+      }
+      return rows;
+    }
+  }
+}

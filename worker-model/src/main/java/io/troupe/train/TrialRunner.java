@@ -1,0 +1,136 @@
+package io.troupe.train;
+
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.eval.Predictions;
+import io.troupe.train.averaging.ExponentialAverage;
+import io.troupe.train.averaging.RunningAverage;
+import io.troupe.trial.Diagnosis;
+import io.troupe.trial.Diagnostician;
+import io.troupe.trial.DivergencePoint;
+import io.troupe.trial.ProvenanceReader;
+import io.troupe.trial.TrialInfo;
+import io.troupe.trial.TrialMetrics;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Runs one trial inside one task (no Spark here): {@code run(TrialSpec, DataSplits) -> TrialResult}.
+ * It never throws: divergence and failures come back as {@link TrialResult.Diverged} and
+ * {@link TrialResult.Failed} values, so the rest of a sweep goes on.
+ */
+public final class TrialRunner {
+  private final ArtifactStore store;
+  private final TrialProgress progress;
+
+  public TrialRunner(ArtifactStore store, TrialProgress progress) {
+    this.store = store;
+    this.progress = progress;
+  }
+
+  public TrialResult run(TrialSpec trial, DataSplits splits) {
+    long start = System.nanoTime();
+    TrainingSession session = null;
+    try {
+      ExperimentSpec spec = trial.experiment();
+      session = new TrainingSession(trial, spec, splits, store, progress);
+      Optional<DivergencePoint> diverged = session.train();
+      if (diverged.isPresent()) {
+        return diverged(trial, splits, session, diverged.get(), start);
+      }
+      return completed(trial, splits, session, start);
+    } catch (Throwable t) {
+      return failed(trial, splits, session, t, start);
+    }
+  }
+
+  private TrialResult completed(TrialSpec trial, DataSplits splits, TrainingSession session, long start) {
+    Map<String, Double> metrics = baseMetrics(session);
+    MultiLayerNetwork net = session.network();
+    Predictions[] predictions = session.predict(net);
+    TrialMetrics.put(metrics, "val", predictions[0], splits.validation());
+    TrialMetrics.put(metrics, "test", predictions[1], splits.test());
+    if (session.outOfBag() != null) {
+      TrialMetrics.put(metrics, "oob", Evaluator.predict(net, session.sources().outOfBagSource()),
+          session.sources().outOfBagSource().data());
+    }
+    session.saveModel();
+    session.savePredictions("predictions-val", predictions[0]);
+    session.savePredictions("predictions-test", predictions[1]);
+    RunningAverage swa = session.averages().swa();
+    if (swa != null) {
+      scoreAverage("swa", session.withParams(swa.average()), session, splits, metrics);
+    }
+    ExponentialAverage ema = session.averages().ema();
+    if (ema != null) {
+      scoreAverage("ema", session.withParams(ema.average()), session, splits, metrics);
+    }
+    double seconds = seconds(start);
+    metrics.put("samples_per_second", session.iterations() == 0 ? 0.0
+        : trainedSamples(session) / trainSeconds(session));
+    TrialInfo info = info(trial, splits, session, metrics, false, seconds);
+    return new TrialResult.Completed(info, predictions[0], predictions[1], session.outOfBag());
+  }
+
+  private void scoreAverage(String role, MultiLayerNetwork averaged, TrainingSession session, DataSplits splits,
+      Map<String, Double> metrics) {
+    Predictions[] p = session.predict(averaged);
+    TrialMetrics.put(metrics, role + "_val", p[0], splits.validation());
+    TrialMetrics.put(metrics, role + "_test", p[1], splits.test());
+    session.saveAveraged(role, averaged);
+  }
+
+  private TrialResult diverged(TrialSpec trial, DataSplits splits, TrainingSession session, DivergencePoint at,
+      long start) {
+    Map<String, Double> metrics = baseMetrics(session);
+    metrics.put("diverged_loss", at.loss());
+    return new TrialResult.Diverged(info(trial, splits, session, metrics, true, seconds(start)), at);
+  }
+
+  private TrialResult failed(TrialSpec trial, DataSplits splits, TrainingSession session, Throwable t, long start) {
+    Map<String, Double> metrics = session == null ? new TreeMap<>() : baseMetrics(session);
+    TrialInfo info = session == null
+        ? new TrialInfo(trial.trialId(), trial.params(), trial.seed(), List.of(), metrics,
+            new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
+            ProvenanceReader.read(splits.sourceFingerprint()), seconds(start), Map.of())
+        : info(trial, splits, session, metrics, false, seconds(start));
+    return new TrialResult.Failed(info, t.getClass().getName(), String.valueOf(t.getMessage()));
+  }
+
+  private static Map<String, Double> baseMetrics(TrainingSession session) {
+    Map<String, Double> metrics = new TreeMap<>();
+    metrics.put("initial_loss", session.initialLoss());
+    metrics.put("epochs_run", (double) session.history().size());
+    if (!session.history().isEmpty()) {
+      var last = session.history().get(session.history().size() - 1);
+      metrics.put("train_loss", last.trainLoss());
+      metrics.put("train_accuracy", last.trainAccuracy());
+    }
+    return metrics;
+  }
+
+  private static TrialInfo info(TrialSpec trial, DataSplits splits, TrainingSession session,
+      Map<String, Double> metrics, boolean diverged, double seconds) {
+    Diagnosis diagnosis = Diagnostician.diagnose(session.history(), session.initialLoss(), diverged);
+    return new TrialInfo(trial.trialId(), trial.params(), trial.seed(), session.history(), metrics, diagnosis,
+        ProvenanceReader.read(splits.sourceFingerprint()), seconds, session.artifacts());
+  }
+
+  private static double trainedSamples(TrainingSession session) {
+    return (double) session.sources().train().size() * session.history().size();
+  }
+
+  private static double trainSeconds(TrainingSession session) {
+    return session.history().stream().mapToDouble(e -> e.seconds()).sum();
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

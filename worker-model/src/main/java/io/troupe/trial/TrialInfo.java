@@ -1,0 +1,25 @@
+package io.troupe.trial;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What every trial result carries, whatever its outcome.
+ *
+ * @param metrics final figures by name (val_accuracy, val_loss, test_accuracy, ...; see
+ *     {@link TrialMetrics}); partial for a diverged trial
+ * @param artifacts artifact-store keys by role (model, swa, ema, snapshot-001, predictions-test, ...)
+ */
+public record TrialInfo(String trialId, Map<String, Object> params, long seed, List<EpochStats> history,
+    Map<String, Double> metrics, Diagnosis diagnosis, Provenance provenance, double wallSeconds,
+    Map<String, String> artifacts) implements Serializable {
+
+  public TrialInfo {
+    params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    history = List.copyOf(history);
+    metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+    artifacts = java.util.Collections.unmodifiableMap(new TreeMap<>(artifacts));
+  }
+}

@@ -1,0 +1,40 @@
+package io.troupe.trial;
+
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one trial is asked to do, small enough to ship to an executor: the fully resolved config
+ * (as YAML, re-validated on arrival), the trial's seed, the searched values that made it, and an
+ * optional bootstrap seed for a bagged member.
+ *
+ * @param params the values of the searched paths, for reporting (already applied in configYaml)
+ * @param bootstrapSeed non-null for a bagging member: train on a bootstrap sample drawn with it
+ */
+public record TrialSpec(String trialId, String configYaml, long seed, Map<String, Object> params,
+    Long bootstrapSeed) implements Serializable {
+
+  public TrialSpec {
+    Objects.requireNonNull(trialId, "trialId");
+    Objects.requireNonNull(configYaml, "configYaml");
+    params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+  }
+
+  /** A trial of {@code spec} with the seed derived from the experiment seed and the id. */
+  public static TrialSpec of(ExperimentSpec spec, String trialId, Map<String, Object> params) {
+    return new TrialSpec(trialId, ConfigLoader.toYaml(spec), TrialSeeds.derive(spec.seed(), trialId), params, null);
+  }
+
+  public TrialSpec withBootstrap(long bootstrapSeed) {
+    return new TrialSpec(trialId, configYaml, seed, params, bootstrapSeed);
+  }
+
+  /** The resolved config, parsed and validated again (it crossed the wire as text). */
+  public ExperimentSpec experiment() {
+    return ConfigLoader.parse(configYaml, "trial " + trialId, null, java.util.List.of());
+  }
+}

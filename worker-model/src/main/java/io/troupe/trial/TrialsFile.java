@@ -1,0 +1,28 @@
+package io.troupe.trial;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends results to {@code trials.jsonl}, one JSON object per line, flushed and synced to disk
+ * as each trial ends, so a crash loses at most the trial in flight.
+ */
+public final class TrialsFile {
+  public static final String NAME = "trials.jsonl";
+
+  private TrialsFile() {}
+
+  public static void append(Path file, TrialResult result) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    byte[] line = (TrialJson.toLine(result) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      out.write(java.nio.ByteBuffer.wrap(line));
+      out.force(false);
+    }
+  }
+}
