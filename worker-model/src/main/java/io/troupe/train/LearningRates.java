@@ -5,7 +5,7 @@ import io.troupe.config.ScheduleSpec;
 import io.troupe.config.TrainSpec;
 import io.troupe.train.dl4j.EpochSchedule;
 import io.troupe.train.dl4j.HeavyBallMomentum;
-import org.nd4j.linalg.learning.config.AdaGrad;
+import io.troupe.train.dl4j.ScheduledAdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -47,7 +47,7 @@ final class LearningRates {
       case SGD -> new Sgd(schedule);
       case MOMENTUM -> new HeavyBallMomentum(schedule, o.momentum());
       case NESTEROV -> new Nesterovs(schedule, o.momentum());
-      case ADAGRAD -> new AdaGrad(schedule, o.epsilon());
+      case ADAGRAD -> new ScheduledAdaGrad(schedule, o.epsilon()); // DL4J's AdaGrad breaks with schedules
       case RMSPROP -> {
         RmsProp rms = new RmsProp(schedule);
         rms.setRmsDecay(o.rmsDecay());

@@ -100,7 +100,17 @@ public final class TrialRunner {
             new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
             ProvenanceReader.read(splits.sourceFingerprint()), seconds(start), Map.of())
         : info(trial, splits, session, metrics, false, seconds(start));
-    return new TrialResult.Failed(info, t.getClass().getName(), String.valueOf(t.getMessage()));
+    return new TrialResult.Failed(info, t.getClass().getName(), message(t));
+  }
+
+  /** The message plus where it was thrown: a bare NullPointerException says nothing otherwise. */
+  private static String message(Throwable t) {
+    StringBuilder s = new StringBuilder(String.valueOf(t.getMessage()));
+    StackTraceElement[] trace = t.getStackTrace();
+    for (int i = 0; i < Math.min(3, trace.length); i++) {
+      s.append(i == 0 ? " at " : " < ").append(trace[i]);
+    }
+    return s.toString();
   }
 
   private static Map<String, Double> baseMetrics(TrainingSession session) {

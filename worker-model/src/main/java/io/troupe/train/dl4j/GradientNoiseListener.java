@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adds {@link GradientNoise annealed Gaussian noise} to the gradient in
+ * Adds {@link GradientNoise annealed Gaussian noise} to the trainable gradients (not batch-norm
+ * running statistics, see {@link TrainableGradients}) in
  * {@link #onGradientCalculation}, i.e. before DL4J divides by the minibatch size, normalises or
  * clips the gradient, adds L1/L2 and runs the updater. The noise is scaled so that after DL4J's
  * minibatch division the averaged gradient carries exactly variance
@@ -47,11 +48,14 @@ public final class GradientNoiseListener extends BaseTrainingListener implements
     if (gradient == null || gradient.gradient() == null) {
       throw new IllegalStateException("model has no gradient in onGradientCalculation");
     }
-    INDArray flat = gradient.gradient();
     double sd = Math.sqrt(GradientNoise.variance(eta, gamma, iteration)) * batchScale(model);
-    INDArray noise = Nd4j.createUninitialized(flat.dataType(), flat.shape(), flat.ordering());
-    Nd4j.randn(0.0, sd, noise, generatorFor(iteration));
-    flat.addi(noise);
+    Random generator = generatorFor(iteration);
+    // Per trainable variable (views into the flat gradient), skipping batch-norm running statistics.
+    for (INDArray view : TrainableGradients.of(gradient)) {
+      INDArray noise = Nd4j.createUninitialized(view.dataType(), view.shape(), view.ordering());
+      Nd4j.randn(0.0, sd, noise, generator);
+      view.addi(noise);
+    }
   }
 
   // DL4J's gradient here is the SUM over the minibatch; with miniBatch=true (the default) the

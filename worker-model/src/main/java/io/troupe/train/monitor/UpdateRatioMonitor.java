@@ -3,6 +3,7 @@ package io.troupe.train.monitor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.troupe.train.dl4j.TrainableGradients;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -26,7 +27,8 @@ public final class UpdateRatioMonitor extends BaseTrainingListener {
   /** @param weightKeys DL4J gradient keys of the weight matrices, e.g. "0_W", one per layer slot */
   public UpdateRatioMonitor(int every, List<String> weightKeys) {
     this.every = every;
-    this.weightKeys = List.copyOf(weightKeys);
+    // Null entries mark layers without weights (batch norm, pooling), so no List.copyOf here.
+    this.weightKeys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(weightKeys));
     this.ratioSums = new double[weightKeys.size()];
   }
 
@@ -35,7 +37,7 @@ public final class UpdateRatioMonitor extends BaseTrainingListener {
     sampling = org.deeplearning4j.optimize.solvers.BaseOptimizer.getIterationCount(model) % every == 0;
     if (sampling) {
       // DL4J's gradient here is summed over the mini-batch; report the mean gradient's norm.
-      gradientNormSum += model.gradient().gradient().norm2Number().doubleValue() / Math.max(1, model.batchSize());
+      gradientNormSum += TrainableGradients.norm2(model.gradient()) / Math.max(1, model.batchSize());
       gradientSamples++;
     }
   }
