@@ -20,6 +20,7 @@ public final class TroupeMain {
   TroupeMain() {
     register(new ValidateCommand());
     register(new TrainCommand());
+    register(new CheckCommand());
   }
 
   private void register(Command command) {

@@ -1,0 +1,43 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.load.DataLoader;
+import io.troupe.preflight.CheckOutcome;
+import io.troupe.preflight.Preflight;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Seed 003's babysitting checks for one config, before a sweep spends compute on it: chance-level
+ * initial loss, overfitting a small sample, regularisation raising the loss, gradients against
+ * numerical gradients, zero-mean inputs. Exit 0 when all pass, 1 when any fails.
+ */
+final class CheckCommand implements Command {
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public String summary() {
+    return "preflight checks (seed 003): initial loss, overfit a small sample, regularisation, gradients, input mean";
+  }
+
+  @Override
+  public int run(CliArgs args, PrintStream out, PrintStream err) {
+    if (args.configs().size() != 1) {
+      throw new InvalidInputException("check: expected exactly one config, got " + args.configs().size());
+    }
+    ExperimentSpec spec = ConfigLoader.load(args.configs().get(0), args.sets());
+    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+    out.println("check " + args.configs().get(0) + " (" + spec.name() + ")");
+    List<CheckOutcome> outcomes = Preflight.run(spec, splits);
+    outcomes.forEach(o -> out.println("  " + o));
+    long passed = outcomes.stream().filter(CheckOutcome::passed).count();
+    out.printf("%d of %d checks passed%n", passed, outcomes.size());
+    return passed == outcomes.size() ? TroupeMain.OK : TroupeMain.FAILURE;
+  }
+}

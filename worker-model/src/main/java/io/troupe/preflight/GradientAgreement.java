@@ -1,0 +1,124 @@
+package io.troupe.preflight;
+
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.model.ModelFactory;
+import io.troupe.model.NetworkShape;
+import io.troupe.train.BatchSource;
+import io.troupe.train.dl4j.TrainableGradients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/**
+ * Backprop against numerical gradients for the config's own architecture, in double precision
+ * (seed 003: "always check your gradients"). DL4J's GradientCheckUtil gives the verdict on a
+ * subset of every parameter array; a central-difference estimate on a seeded sample of parameters
+ * gives the reported error. Dropout is off (it would make the loss random), and so is L1/L2: DL4J
+ * adds their gradient in the updater, not in backprop, while its score includes their penalty.
+ */
+final class GradientAgreement {
+  static final double EPSILON = 1e-6;
+  static final double MAX_RELATIVE_ERROR = 1e-3;
+  static final double MIN_ABSOLUTE_ERROR = 1e-8;
+  static final int EXAMPLES = 8;
+  static final int SAMPLED = 60;
+
+  private GradientAgreement() {}
+
+  record Outcome(boolean dl4jPassed, double maxRelativeError, double maxAbsoluteDifference, int checked) {}
+
+  static Outcome check(ExperimentSpec spec, DataSplits splits, long seed) {
+    // GradientCheckUtil refuses to run unless ND4J's global default type is double; this is
+    // process-wide state, so restore it afterwards (preflight runs alone, not inside a sweep).
+    DataType previous = Nd4j.dataType();
+    DataType previousFloat = Nd4j.defaultFloatingPointType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    try {
+      return checkInDouble(spec, splits, seed);
+    } finally {
+      Nd4j.setDefaultDataTypes(previous, previousFloat);
+    }
+  }
+
+  private static Outcome checkInDouble(ExperimentSpec spec, DataSplits splits, long seed) {
+    MultiLayerNetwork net = doubleNetwork(spec, splits, seed);
+    BatchSource source = new BatchSource(splits.train(), splits.transform(), null);
+    int n = Math.min(EXAMPLES, source.size());
+    INDArray x = source.features(0, n).castTo(DataType.DOUBLE);
+    INDArray y = source.targets(0, n).castTo(DataType.DOUBLE);
+    Set<String> statistics = net.paramTable().keySet().stream()
+        .filter(TrainableGradients::isRunningStatistic).collect(Collectors.toSet());
+    boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
+        .epsilon(EPSILON).maxRelError(MAX_RELATIVE_ERROR).minAbsoluteError(MIN_ABSOLUTE_ERROR)
+        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).subset(true).maxPerParam(20).excludeParams(statistics));
+    double[][] sampled = sampledErrors(net, x, y, statistics, seed);
+    double maxRelative = 0;
+    double maxAbsolute = 0;
+    for (double[] e : sampled) {
+      maxRelative = Math.max(maxRelative, e[0]);
+      maxAbsolute = Math.max(maxAbsolute, e[1]);
+    }
+    return new Outcome(passed, maxRelative, maxAbsolute, sampled.length);
+  }
+
+  private static MultiLayerNetwork doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed) {
+    var model = new io.troupe.config.ModelSpec(spec.model().type(), spec.model().hidden(), spec.model().activation(),
+        spec.model().leakyReluSlope(), spec.model().eluAlpha(), spec.model().init(), spec.model().initConstant(),
+        spec.model().biasInit(), 0.0, spec.model().batchNorm(), spec.model().conv());
+    var train = io.troupe.config.ConfigLoader.withValues(spec, java.util.Map.of("train.l1", 0.0, "train.l2", 0.0)).train();
+    MultiLayerConfiguration conf = ModelFactory.build(model, train, NetworkShape.of(splits.train()), new NoOp(), seed);
+    conf.setDataType(DataType.DOUBLE);
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    return net;
+  }
+
+  /** {relative, absolute} error per sampled parameter; relative is |a - n| / (|a| + |n|). */
+  private static double[][] sampledErrors(MultiLayerNetwork net, INDArray x, INDArray y, Set<String> skip, long seed) {
+    net.setInput(x);
+    net.setLabels(y);
+    net.computeGradientAndScore();
+    Map<String, INDArray> gradients = net.gradient().gradientForVariable();
+    List<String> keys = new ArrayList<>(gradients.keySet());
+    keys.removeAll(skip);
+    Random rng = new Random(seed);
+    List<double[]> errors = new ArrayList<>();
+    for (int i = 0; i < SAMPLED; i++) {
+      String key = keys.get(rng.nextInt(keys.size()));
+      INDArray param = net.paramTable().get(key);
+      // An n-d index on the arrays themselves: DL4J's weights are 'f'-ordered views, and a
+      // reshape may copy, so a perturbation might never reach the network.
+      long[] index = Shape.ind2subC(param.shape(), rng.nextInt((int) param.length()));
+      // The score is a mean over the batch; DL4J's raw gradient is the sum (it divides later).
+      double analytic = gradients.get(key).getDouble(index) / x.size(0);
+      double numeric = numericGradient(net, x, y, param, index);
+      double diff = Math.abs(analytic - numeric);
+      double scale = Math.abs(analytic) + Math.abs(numeric);
+      errors.add(new double[] {diff < MIN_ABSOLUTE_ERROR ? 0.0 : diff / scale, diff});
+    }
+    return errors.toArray(new double[0][]);
+  }
+
+  private static double numericGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray param, long[] index) {
+    double original = param.getDouble(index);
+    param.putScalar(index, original + EPSILON);
+    double plus = net.score(new DataSet(x, y), false);
+    param.putScalar(index, original - EPSILON);
+    double minus = net.score(new DataSet(x, y), false);
+    param.putScalar(index, original);
+    return (plus - minus) / (2 * EPSILON);
+  }
+}
