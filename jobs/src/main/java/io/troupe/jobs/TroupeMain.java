@@ -21,6 +21,7 @@ public final class TroupeMain {
     register(new ValidateCommand());
     register(new TrainCommand());
     register(new CheckCommand());
+    register(new BenchCommand());
   }
 
   private void register(Command command) {
