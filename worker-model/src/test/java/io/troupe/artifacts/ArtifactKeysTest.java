@@ -1,6 +1,6 @@
 package io.troupe.artifacts;
 
-import static io.troupe.artifacts.Messages.assertContains;
+import static io.troupe.testing.Messages.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,6 @@
 package io.troupe.data;
 
-import static io.troupe.data.Messages.assertContains;
+import static io.troupe.testing.Messages.assertContains;
 import static io.troupe.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package io.troupe.data;
 
+import io.troupe.testing.Messages;
 import static io.troupe.data.TestFiles.gzip;
 import static io.troupe.data.TestFiles.images;
 import static io.troupe.data.TestFiles.labels;

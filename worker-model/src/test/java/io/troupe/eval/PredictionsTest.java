@@ -1,6 +1,6 @@
 package io.troupe.eval;
 
-import static io.troupe.eval.Messages.assertContains;
+import static io.troupe.testing.Messages.assertContains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package io.troupe.train.averaging;
 
-import static io.troupe.train.averaging.Messages.assertContains;
+import static io.troupe.testing.Messages.assertContains;
 import static io.troupe.train.averaging.RunningAverageTest.indArrayFields;
 import static io.troupe.train.averaging.RunningAverageTest.row;
 import static io.troupe.train.averaging.RunningAverageTest.values;
