@@ -1,11 +1,9 @@
 package io.troupe.jobs;
 
-import io.troupe.InvalidInputException;
 import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
-import io.troupe.data.load.DataLoader;
 import io.troupe.train.TrialProgress;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.EpochStats;
@@ -41,11 +39,9 @@ final class BenchCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    if (args.configs().size() != 1) {
-      throw new InvalidInputException("bench: expected exactly one config, got " + args.configs().size());
-    }
-    ExperimentSpec spec = ConfigLoader.load(args.configs().get(0), args.sets());
-    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+    Experiment experiment = Experiment.load(args);
+    ExperimentSpec spec = experiment.spec();
+    DataSplits splits = experiment.splits();
     out.printf("bench %s: %s, %s lr %s, batch %d, %d train examples, %d epochs per run, OMP_NUM_THREADS=%s%n",
         spec.name(), spec.model().type().configName() + " " + spec.model().hidden(), spec.train().optimizer().type().configName(),
         spec.train().optimizer().lr(), spec.train().batchSize(), splits.train().size(), spec.train().epochs(),

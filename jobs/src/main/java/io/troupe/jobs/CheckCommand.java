@@ -1,10 +1,7 @@
 package io.troupe.jobs;
 
-import io.troupe.InvalidInputException;
-import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
-import io.troupe.data.load.DataLoader;
 import io.troupe.preflight.CheckOutcome;
 import io.troupe.preflight.Preflight;
 import java.io.PrintStream;
@@ -28,12 +25,10 @@ final class CheckCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) {
-    if (args.configs().size() != 1) {
-      throw new InvalidInputException("check: expected exactly one config, got " + args.configs().size());
-    }
-    ExperimentSpec spec = ConfigLoader.load(args.configs().get(0), args.sets());
-    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
-    out.println("check " + args.configs().get(0) + " (" + spec.name() + ")");
+    Experiment experiment = Experiment.load(args);
+    ExperimentSpec spec = experiment.spec();
+    DataSplits splits = experiment.splits();
+    out.println("check " + experiment.config() + " (" + spec.name() + ")");
     List<CheckOutcome> outcomes = Preflight.run(spec, splits);
     outcomes.forEach(o -> out.println("  " + o));
     long passed = outcomes.stream().filter(CheckOutcome::passed).count();

@@ -1,12 +1,9 @@
 package io.troupe.jobs;
 
-import io.troupe.InvalidInputException;
 import io.troupe.artifacts.LocalArtifactStore;
-import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
-import io.troupe.data.load.DataLoader;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
@@ -35,14 +32,12 @@ final class TrainCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    if (args.configs().size() != 1) {
-      throw new InvalidInputException("train: expected exactly one config, got " + args.configs().size());
-    }
-    ExperimentSpec spec = ConfigLoader.load(args.configs().get(0), args.sets());
+    Experiment experiment = Experiment.load(args);
+    ExperimentSpec spec = experiment.spec();
     if (spec.search().strategy() != SearchStrategy.NONE) {
       err.println("troupe: note: train runs the config itself as one trial; search.space is ignored (use sweep)");
     }
-    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+    DataSplits splits = experiment.splits();
     Path dir = args.out().resolve(spec.name());
     TrialSpec trial = TrialSpec.of(spec, TRIAL_ID, Map.of());
     out.printf("training %s: %d train / %d validation / %d test examples, seed %d%n", spec.name(),

@@ -1,0 +1,22 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.load.DataLoader;
+import java.nio.file.Path;
+
+/** A command's one config, resolved with its --set overrides, and its data, split. */
+record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
+
+  /** Loads the single config a command takes; more or fewer is bad input. */
+  static Experiment load(CliArgs args) {
+    if (args.configs().size() != 1) {
+      throw new InvalidInputException(args.command() + ": expected exactly one config, got " + args.configs().size());
+    }
+    Path config = args.configs().get(0);
+    ExperimentSpec spec = ConfigLoader.load(config, args.sets());
+    return new Experiment(config, spec, DataLoader.load(spec.data(), spec.dataSeed()));
+  }
+}
