@@ -22,6 +22,7 @@ public final class TroupeMain {
     register(new TrainCommand());
     register(new CheckCommand());
     register(new BenchCommand());
+    register(new SweepCommand());
   }
 
   private void register(Command command) {

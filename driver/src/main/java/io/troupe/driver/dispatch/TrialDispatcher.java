@@ -1,0 +1,111 @@
+package io.troupe.driver.dispatch;
+
+import io.troupe.data.DataSplits;
+import io.troupe.trial.Diagnosis;
+import io.troupe.trial.ProvenanceReader;
+import io.troupe.trial.TrialInfo;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Runs trials on Spark, one trial per one-task job, keeping at most {@code slots} in flight.
+ * Each job is submitted from its own driver thread, so jobs run side by side and each result
+ * comes back the moment its trial ends (as Hyperopt's SparkTrials does), letting the driver
+ * record it and adapt. A job that Spark itself gives up on (its task failed every retry, e.g. an
+ * executor lost too often) becomes a FAILED result; it never stops the other trials.
+ */
+public final class TrialDispatcher implements AutoCloseable {
+  private final JavaSparkContext spark;
+  private final Broadcast<DataSplits> data;
+  private final String sourceFingerprint;
+  private final TrialTask task;
+  private final ExecutorService threads;
+  private final CompletionService<TrialResult> done;
+  private final int slots;
+  private int inFlight;
+
+  public TrialDispatcher(JavaSparkContext spark, DataSplits splits, String artifactRoot, int slots) {
+    this.spark = spark;
+    this.slots = slots;
+    // Broadcast once: Spark ships it to each executor once and every task there reads that copy.
+    this.data = spark.broadcast(splits);
+    this.sourceFingerprint = splits.sourceFingerprint();
+    this.task = new TrialTask(data, artifactRoot);
+    this.threads = Executors.newFixedThreadPool(slots, r -> {
+      Thread t = new Thread(r, "troupe-dispatch");
+      t.setDaemon(true);
+      return t;
+    });
+    this.done = new ExecutorCompletionService<>(threads);
+  }
+
+  public int slots() {
+    return slots;
+  }
+
+  public int inFlight() {
+    return inFlight;
+  }
+
+  public boolean hasFreeSlot() {
+    return inFlight < slots;
+  }
+
+  /** Starts a trial; call only when {@link #hasFreeSlot()}. */
+  public void submit(TrialSpec trial) {
+    if (!hasFreeSlot()) {
+      throw new IllegalStateException("all " + slots + " slots are busy");
+    }
+    inFlight++;
+    done.submit(() -> runJob(trial));
+  }
+
+  /** Waits for the next trial to end, in whatever order they finish. */
+  public TrialResult next() throws InterruptedException {
+    if (inFlight == 0) {
+      throw new IllegalStateException("no trial in flight");
+    }
+    Future<TrialResult> finished = done.take();
+    inFlight--;
+    try {
+      return finished.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("dispatch thread failed", e.getCause());
+    }
+  }
+
+  private TrialResult runJob(TrialSpec trial) {
+    long start = System.nanoTime();
+    spark.setJobGroup("troupe-" + trial.trialId(), "trial " + trial.trialId(), true);
+    try {
+      return spark.parallelize(List.of(trial), 1).map(task).collect().get(0);
+    } catch (Exception e) {
+      return lostTrial(trial, e, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** A trial whose Spark job failed outright: its task never returned a result of its own. */
+  private TrialResult lostTrial(TrialSpec trial, Exception e, double seconds) {
+    TrialInfo info = new TrialInfo(trial.trialId(), trial.params(), trial.seed(), List.of(), Map.of(),
+        new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
+        ProvenanceReader.read(sourceFingerprint), seconds, Map.of());
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return new TrialResult.Failed(info, e.getClass().getName(), "Spark job failed: " + message);
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+    data.destroy();
+  }
+}

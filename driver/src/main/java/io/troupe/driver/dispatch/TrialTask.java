@@ -1,0 +1,44 @@
+package io.troupe.driver.dispatch;
+
+import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.data.DataSplits;
+import io.troupe.train.TrialProgress;
+import io.troupe.train.TrialRunner;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSpec;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What one Spark task does: read the broadcast data (shipped once per executor and shared by its
+ * tasks), size ND4J's thread pool to the task's cores, bind the GPU Spark assigned (if any), and
+ * run the trial. The result, a value even when the trial failed, goes back to the driver.
+ */
+final class TrialTask implements Function<TrialSpec, TrialResult> {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<DataSplits> data;
+  private final String artifactRoot;
+
+  TrialTask(Broadcast<DataSplits> data, String artifactRoot) {
+    this.data = data;
+    this.artifactRoot = artifactRoot;
+  }
+
+  @Override
+  public TrialResult call(TrialSpec trial) {
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      // One trial per task: ND4J's pool must not oversubscribe the task's cores.
+      Nd4j.getEnvironment().setMaxMasterThreads(task.cpus());
+      Optional<Integer> gpu = GpuAssignment.device(task.resourcesJMap());
+      gpu.ifPresent(device -> Nd4j.getAffinityManager().unsafeSetDevice(device));
+    }
+    return new TrialRunner(new LocalArtifactStore(Path.of(artifactRoot)), TrialProgress.SILENT)
+        .run(trial, data.value());
+  }
+}

@@ -1,0 +1,171 @@
+package io.troupe.driver.sweep;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.SearchStrategy;
+import io.troupe.data.DataSplits;
+import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.search.EdgeWarnings;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a sweep: plans the trials, skips those that already ended (on --resume; FAILED ones are
+ * rerun up to search.maxFailures times), fans the rest out through the {@link TrialDispatcher},
+ * records each result as it arrives, and finishes with a leaderboard, best.yaml, a Parquet copy
+ * of the results and edge-of-range warnings.
+ */
+public final class SweepRunner {
+  private final ExperimentSpec spec;
+  private final DataSplits splits;
+  private final SparkSession spark;
+  private final Path dir;
+  private final SweepProgress progress;
+  private final int slots;
+  private ResultStore store;
+  private int failedHere;
+  private String stopReason;
+
+  public SweepRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, Path dir, SweepProgress progress) {
+    this.spec = spec;
+    this.splits = splits;
+    this.spark = spark;
+    this.dir = dir;
+    this.progress = progress;
+    this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
+  }
+
+  /** spark.slots, else the cores Spark offers divided by the cores each trial takes. */
+  static int slots(ExperimentSpec spec, JavaSparkContext jsc) {
+    if (spec.spark().slots() != null) {
+      return spec.spark().slots();
+    }
+    return Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
+  }
+
+  public int slots() {
+    return slots;
+  }
+
+  public SweepOutcome run(boolean resume) throws IOException, InterruptedException {
+    store = ResultStore.open(dir);
+    if (!resume && !store.isEmpty()) {
+      throw new InvalidInputException(store.file() + ": results of an earlier run are here; add --resume to"
+          + " continue it, or choose another --out or name (nothing was overwritten)");
+    }
+    store.warnings().forEach(w -> progress.note(w));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, dir.resolve("artifacts").toString(), slots)) {
+      if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
+        new CoarseToFineSweep(spec, this).run(dispatcher);
+      } else if (spec.search().strategy() == SearchStrategy.ASHA) {
+        new AshaSweep(spec, this).run(dispatcher);
+      } else {
+        runTrials(TrialPlanner.plan(spec), dispatcher);
+      }
+    }
+    return finish();
+  }
+
+  /**
+   * Runs the given trials to the end (or until too many fail) and returns the results of this
+   * run and of earlier runs, by trial id, for staged strategies to build on.
+   */
+  Map<String, StoredTrial> runTrials(List<TrialSpec> trials, TrialDispatcher dispatcher)
+      throws IOException, InterruptedException {
+    Deque<TrialSpec> queue = new ArrayDeque<>();
+    int ended = 0;
+    for (TrialSpec t : trials) {
+      if (store.ended(t.trialId()) || store.failures(t.trialId()) > spec.search().maxFailures()) {
+        ended++;
+      } else {
+        queue.add(t);
+      }
+    }
+    progress.plan(trials.size(), ended);
+    while ((!queue.isEmpty() && stopReason == null) || dispatcher.inFlight() > 0) {
+      while (dispatcher.hasFreeSlot() && !queue.isEmpty() && stopReason == null) {
+        dispatcher.submit(queue.poll());
+      }
+      TrialResult r = dispatcher.next();
+      store.append(r);
+      progress.finished(r, dispatcher.inFlight(), slots);
+      if (r instanceof TrialResult.Failed f && ++failedHere >= spec.search().maxFailedTrials()) {
+        stopReason = String.format("%d trials failed (search.maxFailedTrials = %d); the last: %s: %s",
+            failedHere, spec.search().maxFailedTrials(), f.exceptionClass(), f.message());
+      }
+    }
+    Map<String, StoredTrial> results = new HashMap<>();
+    for (TrialSpec t : trials) {
+      StoredTrial s = store.latest().get(t.trialId());
+      if (s != null) {
+        results.put(t.trialId(), s);
+      }
+    }
+    return results;
+  }
+
+  boolean stopped() {
+    return stopReason != null;
+  }
+
+  ResultStore store() {
+    return store;
+  }
+
+  SweepProgress progress() {
+    return progress;
+  }
+
+  private SweepOutcome finish() throws IOException {
+    String metric = spec.objectiveMetric().configName();
+    List<StoredTrial> ranked = Leaderboard.rank(new ArrayList<>(store.latest().values()), metric,
+        spec.objectiveDirection());
+    List<String> warnings = new ArrayList<>();
+    Path best = null;
+    if (!ranked.isEmpty() && Double.isFinite(ranked.get(0).metric(metric))) {
+      best = writeBestConfig(ranked.get(0));
+      if (spec.search().strategy() != SearchStrategy.NONE) {
+        warnings.addAll(EdgeWarnings.check(spec.search().space(), ranked.get(0).params()));
+      }
+    }
+    writeParquet();
+    return new SweepOutcome(ranked, store.file(), best, warnings, stopReason != null, stopReason);
+  }
+
+  /** The best trial as a runnable single-trial config: its values applied, the search switched off. */
+  private Path writeBestConfig(StoredTrial best) throws IOException {
+    Map<String, Object> values = new HashMap<>(best.params());
+    ExperimentSpec resolved = ConfigLoader.withValues(spec, values);
+    ExperimentSpec single = ConfigLoader.parse(ConfigLoader.toYaml(resolved), "best", null,
+        List.of("search.strategy=none", "search.space={}", "search.stages=[]"));
+    Path file = dir.resolve("best.yaml");
+    Files.writeString(file, "# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
+        + spec.objectiveMetric().configName() + " = " + best.metric(spec.objectiveMetric().configName())
+        + "\n" + ConfigLoader.toYaml(single));
+    return file;
+  }
+
+  /** A Parquet copy of trials.jsonl through Spark SQL, for analysis tools. */
+  private void writeParquet() {
+    if (!Files.exists(store.file())) {
+      return;
+    }
+    spark.read().json(store.file().toAbsolutePath().toString())
+        .write().mode("overwrite").parquet(dir.resolve("trials.parquet").toAbsolutePath().toString());
+  }
+}

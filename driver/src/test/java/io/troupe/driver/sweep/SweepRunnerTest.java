@@ -1,0 +1,164 @@
+package io.troupe.driver.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.ParamDomain;
+import io.troupe.data.DataSplits;
+import io.troupe.data.load.DataLoader;
+import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.search.CoarseToFine;
+import io.troupe.search.ScoredTrial;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps end to end on real local Spark with 2 slots and seeded synthetic data. */
+class SweepRunnerTest {
+  private static final String CONFIG = """
+      name: sweep-test
+      seed: 11
+      data: {source: synthetic, scaling: standardize, synthetic: {trainSize: 400, testSize: 100, features: 6, classes: 3, clusterStd: 3.0}}
+      model: {hidden: [8], activation: tanh, init: xavier}
+      train: {epochs: 2, batchSize: 40, optimizer: {type: sgd, lr: 0.1}, monitor: {trainEvalExamples: 100, probeExamples: 32}}
+      search:
+        strategy: random
+        trials: 6
+        space:
+          train.optimizer.lr: {logUniform: [1.0e-3, 1.0]}
+          model.hidden: {choice: [[4], [8]]}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  private static SparkSession spark;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.start(spec(), "local[2]");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static ExperimentSpec spec(String... sets) {
+    return ConfigLoader.parse(CONFIG, "sweep.yaml", null, List.of(sets));
+  }
+
+  private static SweepOutcome sweep(ExperimentSpec spec, Path dir, boolean resume) throws Exception {
+    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+    SweepProgress progress = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
+        spec.objectiveDirection());
+    return new SweepRunner(spec, splits, spark, dir, progress).run(resume);
+  }
+
+  private static Map<String, Double> objectives(Path dir) throws Exception {
+    Map<String, Double> out = new TreeMap<>();
+    ResultStore.open(dir).latest().forEach((id, t) -> out.put(id, t.metric("val_loss")));
+    return out;
+  }
+
+  @Test
+  void aRandomSweepRecordsEveryTrialRanksThemAndWritesABestConfig() throws Exception {
+    SweepOutcome outcome = sweep(spec(), dir, false);
+    List<String> lines = Files.readAllLines(dir.resolve("trials.jsonl"));
+    assertEquals(6, lines.size());
+    assertEquals(6, outcome.ranked().size());
+    double best = outcome.ranked().get(0).metric("val_accuracy");
+    outcome.ranked().forEach(t -> assertTrue(!(t.metric("val_accuracy") > best), "ranked best first"));
+    assertNotNull(outcome.bestConfig());
+    ExperimentSpec bestSpec = ConfigLoader.load(outcome.bestConfig(), List.of());
+    assertEquals(outcome.ranked().get(0).params().get("train.optimizer.lr"), bestSpec.train().optimizer().lr());
+    assertEquals(io.troupe.config.SearchStrategy.NONE, bestSpec.search().strategy());
+    assertTrue(Files.isDirectory(dir.resolve("trials.parquet")), "Parquet copy through Spark SQL");
+    assertEquals(6, spark.read().parquet(dir.resolve("trials.parquet").toString()).count());
+  }
+
+  @Test
+  void theSamePerTrialResultsWithOneAndTwoSlots() throws Exception {
+    sweep(spec("spark.slots=1"), dir.resolve("one"), false);
+    sweep(spec("spark.slots=2"), dir.resolve("two"), false);
+    Map<String, Double> one = objectives(dir.resolve("one"));
+    assertEquals(6, one.size());
+    assertEquals(one, objectives(dir.resolve("two")));
+  }
+
+  @Test
+  void anEarlierRunIsNeverOverwrittenWithoutResume() throws Exception {
+    sweep(spec("search.trials=2"), dir, false);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> sweep(spec("search.trials=2"), dir, false));
+    assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    assertEquals(2, Files.readAllLines(dir.resolve("trials.jsonl")).size());
+  }
+
+  @Test
+  void resumeRunsOnlyWhatDidNotEndAndRerunsFailures() throws Exception {
+    Path reference = dir.resolve("reference");
+    sweep(spec(), reference, false);
+    List<String> all = Files.readAllLines(reference.resolve("trials.jsonl"));
+    // A crash after three trials: their lines, a torn fourth line, and one earlier FAILED attempt.
+    Path crashed = dir.resolve("crashed");
+    Files.createDirectories(crashed);
+    String failedT5 = all.stream().filter(l -> l.contains("\"trialId\":\"t0005\"")).findFirst().orElseThrow()
+        .replace("\"status\":\"COMPLETED\"", "\"status\":\"FAILED\"");
+    Files.writeString(crashed.resolve("trials.jsonl"), String.join("\n", all.subList(0, 3)) + "\n" + failedT5
+        + "\n" + all.get(3).substring(0, 40));
+    sweep(spec(), crashed, true);
+    ResultStore store = ResultStore.open(crashed);
+    List<String> lines = Files.readAllLines(crashed.resolve("trials.jsonl"));
+    assertEquals(7, lines.size(), "3 kept + 1 failed + 3 run now (t0004, t0005 again, t0006); none twice");
+    for (StoredTrial t : store.latest().values()) {
+      assertEquals("COMPLETED", t.status(), t.trialId());
+    }
+    assertEquals(objectives(reference), objectives(crashed), "resumed results equal an uninterrupted run");
+  }
+
+  @Test
+  void coarseToFineNarrowsAroundTheFirstStagesBest() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=coarse-to-fine",
+        "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 2, topK: 3, margin: 0.1}]");
+    sweep(spec, dir, false);
+    ResultStore store = ResultStore.open(dir);
+    List<ScoredTrial> stage1 = new ArrayList<>();
+    List<StoredTrial> stage2 = new ArrayList<>();
+    for (StoredTrial t : store.latest().values()) {
+      if (t.trialId().startsWith("s1-")) {
+        stage1.add(new ScoredTrial(t.trialId(), t.params(), t.metric("val_accuracy")));
+      } else {
+        stage2.add(t);
+      }
+    }
+    assertEquals(6, stage1.size());
+    assertEquals(4, stage2.size());
+    Map<String, ParamDomain> narrowed = CoarseToFine.narrow(spec.search().space(), stage1, 3, 0.1,
+        spec.objectiveDirection());
+    ParamDomain.LogUniform lr = (ParamDomain.LogUniform) narrowed.get("train.optimizer.lr");
+    ParamDomain.LogUniform original = (ParamDomain.LogUniform) spec.search().space().get("train.optimizer.lr");
+    assertTrue(lr.high() / lr.low() < original.high() / original.low(), "the range got narrower: " + lr);
+    for (StoredTrial t : stage2) {
+      double value = ((Number) t.params().get("train.optimizer.lr")).doubleValue();
+      assertTrue(value >= lr.low() && value <= lr.high(), t.trialId() + " lr " + value + " outside " + lr);
+      assertEquals(2, t.json().get("history").size(), "stage 2 trains longer");
+    }
+  }
+}
