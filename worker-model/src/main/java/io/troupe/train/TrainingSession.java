@@ -53,6 +53,8 @@ final class TrainingSession {
   private final List<EpochStats> history = new ArrayList<>();
   private final Map<String, String> artifacts = new LinkedHashMap<>();
   private long iteration;
+  private final int firstEpoch;
+  private final int lastEpoch;
   private double epochLossSum;
   private int epochBatches;
 
@@ -67,9 +69,15 @@ final class TrainingSession {
     this.sources = Sources.of(splits, trial, spec);
     int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);
-    this.net = new MultiLayerNetwork(ModelFactory.build(spec.model(), train,
-        NetworkShape.of(splits.train()), rates.updater(), trial.seed()));
+    this.net = trial.resumeFrom() != null ? restore(store, trial.resumeFrom())
+        : new MultiLayerNetwork(ModelFactory.build(spec.model(), train, NetworkShape.of(splits.train()),
+            rates.updater(), trial.seed()));
     net.init();
+    // A resumed network continues its own count, so batch order, augmentation and schedule pick up
+    // where the checkpoint left them.
+    this.firstEpoch = net.getEpochCount();
+    this.iteration = net.getIterationCount();
+    this.lastEpoch = trial.stopAtEpoch() == null ? train.epochs() : Math.min(train.epochs(), trial.stopAtEpoch());
     this.monitor = train.monitor().enabled()
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     net.setListeners(listeners());
@@ -93,7 +101,7 @@ final class TrainingSession {
 
   /** Trains all epochs; returns the divergence point if the guard fired. */
   Optional<DivergencePoint> train() {
-    for (int epoch = 0; epoch < train.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch < lastEpoch; epoch++) {
       long start = System.nanoTime();
       Optional<DivergencePoint> diverged = trainEpoch(epoch);
       if (diverged.isPresent()) {
@@ -144,7 +152,15 @@ final class TrainingSession {
     if (plateau != null) {
       plateau.afterEpoch(val.loss(), net);
     }
-    progress.onEpoch(trial.trialId(), stats, train.epochs());
+    progress.onEpoch(trial.trialId(), stats, lastEpoch);
+  }
+
+  private static MultiLayerNetwork restore(ArtifactStore store, String key) {
+    try {
+      return ModelArtifacts.load(store, key, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resume from " + store.describe(key), e);
+    }
   }
 
   MultiLayerNetwork network() {

@@ -14,9 +14,13 @@ import java.util.TreeMap;
  *
  * @param params the values of the searched paths, for reporting (already applied in configYaml)
  * @param bootstrapSeed non-null for a bagging member: train on a bootstrap sample drawn with it
+ * @param resumeFrom non-null to continue a saved model (artifact key, with updater state) from the
+ *     epoch it reached, e.g. a trial promoted by successive halving
+ * @param stopAtEpoch non-null to stop after this many epochs in all (train.epochs still sizes the
+ *     learning-rate schedule, so a promoted trial continues the same schedule)
  */
 public record TrialSpec(String trialId, String configYaml, long seed, Map<String, Object> params,
-    Long bootstrapSeed) implements Serializable {
+    Long bootstrapSeed, String resumeFrom, Integer stopAtEpoch) implements Serializable {
 
   public TrialSpec {
     Objects.requireNonNull(trialId, "trialId");
@@ -26,11 +30,17 @@ public record TrialSpec(String trialId, String configYaml, long seed, Map<String
 
   /** A trial of {@code spec} with the seed derived from the experiment seed and the id. */
   public static TrialSpec of(ExperimentSpec spec, String trialId, Map<String, Object> params) {
-    return new TrialSpec(trialId, ConfigLoader.toYaml(spec), TrialSeeds.derive(spec.seed(), trialId), params, null);
+    return new TrialSpec(trialId, ConfigLoader.toYaml(spec), TrialSeeds.derive(spec.seed(), trialId), params, null,
+        null, null);
   }
 
   public TrialSpec withBootstrap(long bootstrapSeed) {
-    return new TrialSpec(trialId, configYaml, seed, params, bootstrapSeed);
+    return new TrialSpec(trialId, configYaml, seed, params, bootstrapSeed, resumeFrom, stopAtEpoch);
+  }
+
+  /** The same trial under another id and seed, trained up to {@code stopAtEpoch}, continuing a checkpoint if given. */
+  public TrialSpec segment(String id, long trialSeed, String checkpoint, int stopAt) {
+    return new TrialSpec(id, configYaml, trialSeed, params, bootstrapSeed, checkpoint, stopAt);
   }
 
   /** The resolved config, parsed and validated again (it crossed the wire as text). */

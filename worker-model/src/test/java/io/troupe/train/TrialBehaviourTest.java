@@ -107,7 +107,7 @@ class TrialBehaviourTest {
 
   @Test
   void aBrokenTrialIsAFailedValueNotAnException() {
-    TrialSpec broken = new TrialSpec("bad", "train: {epochs: 0}", 1, Map.of(), null);
+    TrialSpec broken = new TrialSpec("bad", "train: {epochs: 0}", 1, Map.of(), null, null, null);
     TrialResult r = new TrialRunner(new LocalArtifactStore(dir), TrialProgress.SILENT)
         .run(broken, TrialFixture.data(TrialFixture.spec()));
     TrialResult.Failed f = assertInstanceOf(TrialResult.Failed.class, r);

@@ -1,14 +1,129 @@
 package io.troupe.driver.sweep;
 
-import io.troupe.InvalidInputException;
+import io.troupe.config.AshaSpec;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.data.Seeds;
 import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.search.AshaScheduler;
+import io.troupe.search.Promotion;
+import io.troupe.search.RandomSampler;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSeeds;
+import io.troupe.trial.TrialSpec;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Placeholder until successive halving lands: asha is refused up front as bad input. */
+/**
+ * Asynchronous successive halving across trials (ASHA). Each sampled trial first trains to the
+ * lowest rung; whenever a trial ranks in the top 1/reduction of those that reached its rung, it
+ * is promoted and continues FROM ITS CHECKPOINT (weights and optimiser state in the artifact
+ * store) to the next rung, never from scratch. Every rung run is its own record, {@code tNNNN-rK};
+ * trials that were never promoted further are recorded as PRUNED at the end. On --resume the
+ * stored rung results are replayed into the scheduler, so no rung is run twice.
+ */
 final class AshaSweep {
-  AshaSweep(ExperimentSpec spec, SweepRunner runner) {}
+  private final ExperimentSpec spec;
+  private final SweepRunner runner;
+  private final AshaScheduler scheduler;
+  private final Map<String, TrialSpec> base = new HashMap<>();
 
-  void run(TrialDispatcher dispatcher) {
-    throw new InvalidInputException("search.strategy: asha is not available in this version yet; use random, grid or coarse-to-fine");
+  AshaSweep(ExperimentSpec spec, SweepRunner runner) {
+    this.spec = spec;
+    this.runner = runner;
+    AshaSpec asha = spec.search().asha();
+    this.scheduler = new AshaScheduler(asha.minEpochs(), asha.maxEpochs(), asha.reduction(), spec.objectiveDirection());
+  }
+
+  static String runId(String trialId, int rung) {
+    return trialId + "-r" + rung;
+  }
+
+  void run(TrialDispatcher dispatcher) throws IOException, InterruptedException {
+    List<Map<String, Object>> sampled = RandomSampler.samples(spec.search().space(),
+        Seeds.derive(spec.seed(), TrialPlanner.SEARCH_STREAM), spec.search().trials());
+    // Every rung trains toward asha.maxEpochs, so the schedule spans the whole budget.
+    for (TrialSpec t : TrialPlanner.trials(spec, "", sampled, Map.of("train.epochs", spec.search().asha().maxEpochs()))) {
+      base.put(t.trialId(), t);
+    }
+    Deque<String> fresh = new ArrayDeque<>();
+    int replayed = replayStored(fresh);
+    runner.progress().plan(sampled.size(), replayed);
+    runner.progress().note("asha rungs (epochs): " + scheduler.rungEpochs());
+    while (!runner.stopped() || dispatcher.inFlight() > 0) {
+      while (dispatcher.hasFreeSlot() && !runner.stopped()) {
+        Optional<TrialSpec> next = nextRun(fresh);
+        if (next.isEmpty()) {
+          break;
+        }
+        dispatcher.submit(next.get());
+      }
+      if (dispatcher.inFlight() == 0) {
+        break;
+      }
+      TrialResult r = runner.record(dispatcher.next(), dispatcher);
+      report(r.info().trialId(), r);
+    }
+    for (String pruned : scheduler.pruned()) {
+      if (!runner.store().ended(pruned)) {
+        runner.store().appendPruned(pruned, base.get(pruned).params(), "not promoted past its last rung");
+      }
+    }
+  }
+
+  /** A promotion if one is due (highest rung first), else the next fresh trial at rung 0. */
+  private Optional<TrialSpec> nextRun(Deque<String> fresh) {
+    Optional<Promotion> promotion = scheduler.nextPromotion();
+    if (promotion.isPresent()) {
+      Promotion p = promotion.get();
+      runner.progress().grow(1);
+      runner.progress().note(String.format("promote %s: rung %d -> %d (%d epochs)", p.trialId(), p.fromRung(),
+          p.toRung(), p.epochs()));
+      return Optional.of(segment(p.trialId(), p.toRung(), runId(p.trialId(), p.fromRung()) + "/model.zip", p.epochs()));
+    }
+    if (!fresh.isEmpty()) {
+      String id = fresh.poll();
+      return Optional.of(segment(id, 0, null, scheduler.rungEpochs().get(0)));
+    }
+    return Optional.empty();
+  }
+
+  private TrialSpec segment(String trialId, int rung, String checkpoint, int epochs) {
+    return base.get(trialId).segment(runId(trialId, rung), TrialSeeds.derive(spec.seed(), trialId), checkpoint, epochs);
+  }
+
+  /** Feeds stored rung results to the scheduler; queues trials that never ran their first rung. */
+  private int replayStored(Deque<String> fresh) {
+    Map<String, StoredTrial> stored = runner.store().latest();
+    int ran = 0;
+    for (String id : base.keySet().stream().sorted().toList()) {
+      boolean started = false;
+      for (int rung = 0; rung < scheduler.rungEpochs().size(); rung++) {
+        StoredTrial t = stored.get(runId(id, rung));
+        if (t != null && t.ended()) {
+          scheduler.report(id, rung, t.metric(spec.objectiveMetric().configName()));
+          started = true;
+        }
+      }
+      if (started || runner.store().ended(id)) {
+        ran++;
+      } else {
+        fresh.add(id);
+      }
+    }
+    return ran;
+  }
+
+  private void report(String runId, TrialResult r) {
+    int dash = runId.lastIndexOf("-r");
+    String trialId = runId.substring(0, dash);
+    int rung = Integer.parseInt(runId.substring(dash + 2));
+    Double objective = r instanceof TrialResult.Completed ? r.info().metrics().get(spec.objectiveMetric().configName()) : null;
+    scheduler.report(trialId, rung, objective == null ? Double.NaN : objective);
   }
 }

@@ -40,6 +40,11 @@ public final class SweepProgress {
     done = alreadyEnded;
   }
 
+  /** More runs than planned: successive halving adds one per promotion. */
+  void grow(int runs) {
+    total += runs;
+  }
+
   void finished(TrialResult r, int running, int slots) {
     done++;
     ranHere++;

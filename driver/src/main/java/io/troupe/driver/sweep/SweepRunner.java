@@ -101,13 +101,7 @@ public final class SweepRunner {
       while (dispatcher.hasFreeSlot() && !queue.isEmpty() && stopReason == null) {
         dispatcher.submit(queue.poll());
       }
-      TrialResult r = dispatcher.next();
-      store.append(r);
-      progress.finished(r, dispatcher.inFlight(), slots);
-      if (r instanceof TrialResult.Failed f && ++failedHere >= spec.search().maxFailedTrials()) {
-        stopReason = String.format("%d trials failed (search.maxFailedTrials = %d); the last: %s: %s",
-            failedHere, spec.search().maxFailedTrials(), f.exceptionClass(), f.message());
-      }
+      record(dispatcher.next(), dispatcher);
     }
     Map<String, StoredTrial> results = new HashMap<>();
     for (TrialSpec t : trials) {
@@ -117,6 +111,17 @@ public final class SweepRunner {
       }
     }
     return results;
+  }
+
+  /** Stores a result, reports it, and stops the sweep once too many trials have failed. */
+  TrialResult record(TrialResult r, TrialDispatcher dispatcher) throws IOException {
+    store.append(r);
+    progress.finished(r, dispatcher.inFlight(), slots);
+    if (r instanceof TrialResult.Failed f && ++failedHere >= spec.search().maxFailedTrials()) {
+      stopReason = String.format("%d trials failed (search.maxFailedTrials = %d); the last: %s: %s",
+          failedHere, spec.search().maxFailedTrials(), f.exceptionClass(), f.message());
+    }
+    return r;
   }
 
   boolean stopped() {

@@ -161,4 +161,32 @@ class SweepRunnerTest {
       assertEquals(2, t.json().get("history").size(), "stage 2 trains longer");
     }
   }
+
+  @Test
+  void ashaPromotesTheTopThirdFromTheirCheckpointsAndPrunesTheRest() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=asha", "search.trials=9", "search.asha={minEpochs: 1, maxEpochs: 3, reduction: 3}",
+        "spark.slots=1");
+    sweep(spec, dir, false);
+    Map<String, StoredTrial> stored = ResultStore.open(dir).latest();
+    List<StoredTrial> firstRung = stored.values().stream().filter(t -> t.trialId().endsWith("-r0")).toList();
+    List<StoredTrial> promoted = stored.values().stream().filter(t -> t.trialId().endsWith("-r1")).toList();
+    List<StoredTrial> pruned = stored.values().stream().filter(t -> t.status().equals("PRUNED")).toList();
+    assertEquals(9, firstRung.size());
+    assertEquals(3, promoted.size(), "floor(9 / 3) trials reach the last rung");
+    assertEquals(6, pruned.size());
+    StoredTrial bestFirst = firstRung.stream()
+        .max(java.util.Comparator.comparingDouble((StoredTrial t) -> t.metric("val_accuracy"))
+            .thenComparing(StoredTrial::trialId, java.util.Comparator.reverseOrder())).orElseThrow();
+    String bestId = bestFirst.trialId().replace("-r0", "");
+    assertTrue(promoted.stream().anyMatch(t -> t.trialId().equals(bestId + "-r1")),
+        "the best first-rung trial is always promoted: " + bestId + " not in " + promoted);
+    for (StoredTrial t : promoted) {
+      // Continued from the rung-0 checkpoint: its epochs are numbered 2 and 3, not 1 to 3.
+      assertEquals(2, t.json().get("history").get(0).get("epoch").asInt(), t.trialId());
+      assertEquals(2, t.json().get("history").size(), t.trialId());
+    }
+    int lines = Files.readAllLines(dir.resolve("trials.jsonl")).size();
+    sweep(spec, dir, true);
+    assertEquals(lines, Files.readAllLines(dir.resolve("trials.jsonl")).size(), "--resume reruns nothing");
+  }
 }
