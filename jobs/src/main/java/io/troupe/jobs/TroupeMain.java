@@ -23,6 +23,7 @@ public final class TroupeMain {
     register(new CheckCommand());
     register(new BenchCommand());
     register(new SweepCommand());
+    register(new BenchDispatchCommand());
   }
 
   private void register(Command command) {

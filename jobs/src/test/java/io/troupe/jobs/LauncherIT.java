@@ -80,6 +80,35 @@ class LauncherIT {
   }
 
   @Test
+  void aSweepRunsUnderSparkSubmitWithTwoSlots() throws Exception {
+    Path appJar = ApplicationJarIT.appJar();
+    String sparkClasspath = Files.readString(appJar.resolveSibling("spark-classpath.txt")).strip();
+    Path config = dir.resolve("sweep.yaml");
+    Files.writeString(config, """
+        name: submitted
+        data: {source: synthetic, synthetic: {trainSize: 300, testSize: 60, features: 5, classes: 3}}
+        model: {hidden: [8], activation: tanh, init: xavier}
+        train: {epochs: 2, batchSize: 30, optimizer: {lr: 0.01}}
+        search: {strategy: random, trials: 4, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
+        spark: {conf: {spark.ui.enabled: "false"}}
+        """);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(io.troupe.driver.spark.JavaModuleOpens.flags());
+    command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local[2]", "--class", "io.troupe.jobs.TroupeMain", appJar.toString(),
+        "sweep", config.toString(), "--out", dir.resolve("out").toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("sweep.txt").toFile()).start();
+    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "spark-submit sweep did not finish in 180 s");
+    String output = Files.readString(dir.resolve("sweep.txt"));
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.contains("with 2 slots"), output);
+    assertEquals(4, Files.readAllLines(dir.resolve("out/submitted/trials.jsonl")).size(), output);
+    assertTrue(Files.exists(dir.resolve("out/submitted/best.yaml")), output);
+  }
+
+  @Test
   void printsNoLogNoiseOnAQuietRun() throws Exception {
     Path config = dir.resolve("ok.yaml");
     Files.writeString(config, "data: {source: synthetic}\n");

@@ -66,6 +66,9 @@ final class TrainingSession {
     this.progress = progress;
     // Dropout masks and any ND4J-side randomness: seeded per trial (ND4J's generator is per thread).
     Nd4j.getRandom().setSeed(trial.seed());
+    // ND4J's periodic System.gc() stops every trial in the JVM at once; off-heap memory is still
+    // reclaimed by ordinary GC and javacpp's own limits. (Process-wide, so set by every trial.)
+    Nd4j.getMemoryManager().togglePeriodicGc(false);
     this.sources = Sources.of(splits, trial, spec);
     int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);

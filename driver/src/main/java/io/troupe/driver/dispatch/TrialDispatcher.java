@@ -28,19 +28,25 @@ public final class TrialDispatcher implements AutoCloseable {
   private final JavaSparkContext spark;
   private final Broadcast<DataSplits> data;
   private final String sourceFingerprint;
-  private final TrialTask task;
+  private final org.apache.spark.api.java.function.Function<TrialSpec, TrialResult> task;
   private final ExecutorService threads;
   private final CompletionService<TrialResult> done;
   private final int slots;
   private int inFlight;
 
   public TrialDispatcher(JavaSparkContext spark, DataSplits splits, String artifactRoot, int slots) {
+    this(spark, splits, slots, data -> new TrialTask(data, artifactRoot));
+  }
+
+  /** A dispatcher running {@code taskFor(broadcast data)} in each task; benchmarks pass a no-op. */
+  public TrialDispatcher(JavaSparkContext spark, DataSplits splits, int slots,
+      java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
     this.spark = spark;
     this.slots = slots;
     // Broadcast once: Spark ships it to each executor once and every task there reads that copy.
     this.data = spark.broadcast(splits);
     this.sourceFingerprint = splits.sourceFingerprint();
-    this.task = new TrialTask(data, artifactRoot);
+    this.task = taskFor.apply(data);
     this.threads = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "troupe-dispatch");
       t.setDaemon(true);
