@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Sweep figures, measured side by side in one Spark session: the wall time of 8 equal trials with
- * 1 slot and with 2 slots (their ratio is the speed-up from running trials in parallel), and the
+ * 1 slot and with 2 slots, twice each in ABBA order after a full warm-up round (the ratio of the
+ * sums is the speed-up from running trials in parallel), and the
  * per-trial cost of dispatch itself, from trials that do no work.
  */
 final class BenchDispatchCommand implements Command {
@@ -46,11 +47,18 @@ final class BenchDispatchCommand implements Command {
       for (int i = 0; i < EQUAL_TRIALS; i++) {
         trials.add(TrialSpec.of(experiment.spec(), String.format("b%02d", i), Map.of()));
       }
-      // Warm-up: JIT and ND4J start-up would otherwise land on whichever arm ran first.
-      time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("w").toString(), 2), trials.subList(0, 2));
-      double one = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("1").toString(), 1), trials);
-      double two = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("2").toString(), 2), trials);
-      out.printf("%d equal trials: 1 slot %.1f s, 2 slots %.1f s, speed-up %.2fx%n", EQUAL_TRIALS, one, two, one / two);
+      // Warm-up, a full round: the C2 JIT compiler keeps a second core busy for tens of seconds
+      // after start-up, which would lend the 1-slot arm a core the 2-slot arm does not have.
+      time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("w").toString(), 2), trials);
+      // ABBA (1, 2, 2, 1 slots) so drift on a shared machine hits both arms alike.
+      double[] one = new double[2];
+      double[] two = new double[2];
+      one[0] = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("1a").toString(), 1), trials);
+      two[0] = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("2a").toString(), 2), trials);
+      two[1] = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("2b").toString(), 2), trials);
+      one[1] = time(new TrialDispatcher(jsc, experiment.splits(), scratch.resolve("1b").toString(), 1), trials);
+      out.printf("%d equal trials: 1 slot %.1f s and %.1f s, 2 slots %.1f s and %.1f s, speed-up %.2fx%n",
+          EQUAL_TRIALS, one[0], one[1], two[0], two[1], (one[0] + one[1]) / (two[0] + two[1]));
       List<TrialSpec> noOps = new ArrayList<>();
       for (int i = 0; i < NO_OP_TRIALS; i++) {
         noOps.add(TrialSpec.of(experiment.spec(), String.format("n%02d", i), Map.of()));
