@@ -37,6 +37,24 @@ class LauncherIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /**
+   * spark-submit as a cluster would run it: Spark's own jars (the provided scope) on the class
+   * path, the shaded application jar submitted, our main class named.
+   */
+  private Result sparkSubmit(String master, String... args) throws Exception {
+    Path appJar = ApplicationJarIT.appJar();
+    String sparkClasspath = Files.readString(appJar.resolveSibling("spark-classpath.txt")).strip();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(io.troupe.driver.spark.JavaModuleOpens.flags());
+    command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit", "--master", master,
+        "--class", "io.troupe.jobs.TroupeMain", appJar.toString()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("spark-submit.txt");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "spark-submit did not finish in 180 s");
+    return new Result(process.exitValue(), Files.readString(log), "");
+  }
+
   @Test
   void validatesTheExampleConfigsOnRealData() throws Exception {
     Path conf = ProjectRoot.get().resolve("conf");
@@ -61,28 +79,15 @@ class LauncherIT {
   void applicationJarRunsUnderSparkSubmit() throws Exception {
     // spark-submit with Spark's own jars (the provided scope) and the shaded application jar:
     // catches classpath clashes between what we shade and what Spark ships.
-    Path appJar = ApplicationJarIT.appJar();
-    String sparkClasspath = Files.readString(appJar.resolveSibling("spark-classpath.txt")).strip();
     Path config = dir.resolve("ok.yaml");
     Files.writeString(config, "data: {source: synthetic}\n");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(io.troupe.driver.spark.JavaModuleOpens.flags());
-    command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-        "--master", "local[1]", "--class", "io.troupe.jobs.TroupeMain", appJar.toString(),
-        "validate", config.toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("submit.txt").toFile()).start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "spark-submit did not finish in 120 s");
-    String output = Files.readString(dir.resolve("submit.txt"));
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains(config + ": valid"), output);
+    Result r = sparkSubmit("local[1]", "validate", config.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains(config + ": valid"), r.out());
   }
 
   @Test
   void aSweepRunsUnderSparkSubmitWithTwoSlots() throws Exception {
-    Path appJar = ApplicationJarIT.appJar();
-    String sparkClasspath = Files.readString(appJar.resolveSibling("spark-classpath.txt")).strip();
     Path config = dir.resolve("sweep.yaml");
     Files.writeString(config, """
         name: submitted
@@ -92,17 +97,9 @@ class LauncherIT {
         search: {strategy: random, trials: 4, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
         spark: {conf: {spark.ui.enabled: "false"}}
         """);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(io.troupe.driver.spark.JavaModuleOpens.flags());
-    command.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-        "--master", "local[2]", "--class", "io.troupe.jobs.TroupeMain", appJar.toString(),
-        "sweep", config.toString(), "--out", dir.resolve("out").toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("sweep.txt").toFile()).start();
-    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "spark-submit sweep did not finish in 180 s");
-    String output = Files.readString(dir.resolve("sweep.txt"));
-    assertEquals(0, process.exitValue(), output);
+    Result r = sparkSubmit("local[2]", "sweep", config.toString(), "--out", dir.resolve("out").toString());
+    String output = r.out();
+    assertEquals(0, r.code(), output);
     assertTrue(output.contains("with 2 slots"), output);
     assertEquals(4, Files.readAllLines(dir.resolve("out/submitted/trials.jsonl")).size(), output);
     assertTrue(Files.exists(dir.resolve("out/submitted/best.yaml")), output);
