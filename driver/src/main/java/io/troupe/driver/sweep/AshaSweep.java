@@ -25,7 +25,8 @@ import java.util.Optional;
  * is promoted and continues FROM ITS CHECKPOINT (weights and optimiser state in the artifact
  * store) to the next rung, never from scratch. Every rung run is its own record, {@code tNNNN-rK};
  * trials that were never promoted further are recorded as PRUNED at the end. On --resume the
- * stored rung results are replayed into the scheduler, so no rung is run twice.
+ * stored rung results are replayed into the scheduler, so no rung that ended is run twice; a
+ * FAILED rung run is retried up to search.maxFailures times.
  */
 final class AshaSweep {
   private final ExperimentSpec spec;
@@ -104,9 +105,13 @@ final class AshaSweep {
     for (String id : base.keySet().stream().sorted().toList()) {
       boolean started = false;
       for (int rung = 0; rung < scheduler.rungEpochs().size(); rung++) {
-        StoredTrial t = stored.get(runId(id, rung));
-        if (t != null && t.ended()) {
-          scheduler.report(id, rung, t.metric(spec.objectiveMetric().configName()));
+        String run = runId(id, rung);
+        StoredTrial t = stored.get(run);
+        // A FAILED rung run is rerun on --resume, up to search.maxFailures times; past that it
+        // counts as unscored (never promoted), like a diverged one.
+        boolean givenUp = runner.store().failures(run) > spec.search().maxFailures();
+        if (t != null && (t.ended() || givenUp)) {
+          scheduler.report(id, rung, t.ended() ? t.metric(spec.objectiveMetric().configName()) : Double.NaN);
           started = true;
         }
       }
