@@ -1,9 +1,6 @@
 package io.troupe.train.dl4j;
 
-import java.util.Map;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -51,17 +48,8 @@ public final class HeavyBallMomentum extends ScheduledLearningRate {
   }
 
   @Override
-  public GradientUpdater<HeavyBallMomentum> instantiate(INDArray viewArray, boolean initialize) {
-    HeavyBallMomentumUpdater u = new HeavyBallMomentumUpdater(this);
-    u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initialize);
-    return u;
-  }
-
-  @Override
-  public GradientUpdater<HeavyBallMomentum> instantiate(Map<String, INDArray> state, boolean initialize) {
-    HeavyBallMomentumUpdater u = new HeavyBallMomentumUpdater(this);
-    u.setState(state, initialize);
-    return u;
+  protected HeavyBallMomentumUpdater newUpdater() {
+    return new HeavyBallMomentumUpdater(this);
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.troupe.train.dl4j;
 
 import java.util.Map;
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -50,17 +48,8 @@ public final class ScheduledAdaGrad extends ScheduledLearningRate {
   }
 
   @Override
-  public GradientUpdater<ScheduledAdaGrad> instantiate(INDArray viewArray, boolean initialize) {
-    ScheduledAdaGradUpdater u = new ScheduledAdaGradUpdater(this);
-    u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initialize);
-    return u;
-  }
-
-  @Override
-  public GradientUpdater<ScheduledAdaGrad> instantiate(Map<String, INDArray> state, boolean initialize) {
-    ScheduledAdaGradUpdater u = new ScheduledAdaGradUpdater(this);
-    u.setState(state, initialize);
-    return u;
+  protected ScheduledAdaGradUpdater newUpdater() {
+    return new ScheduledAdaGradUpdater(this);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.troupe.train.dl4j;
 
+import java.util.Map;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -56,6 +59,23 @@ public abstract class ScheduledLearningRate implements IUpdater {
   @Override
   public long stateSize(long numParams) {
     return numParams;
+  }
+
+  /** A fresh step object for this configuration; DL4J then hands it its state. */
+  protected abstract OneStateUpdater<?> newUpdater();
+
+  @Override
+  public GradientUpdater instantiate(INDArray viewArray, boolean initialize) {
+    OneStateUpdater<?> u = newUpdater();
+    u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initialize);
+    return u;
+  }
+
+  @Override
+  public GradientUpdater instantiate(Map<String, INDArray> state, boolean initialize) {
+    OneStateUpdater<?> u = newUpdater();
+    u.setState(state, initialize);
+    return u;
   }
 
   protected ISchedule clonedSchedule() {
