@@ -75,11 +75,10 @@ final class GradientAgreement {
   }
 
   private static MultiLayerNetwork doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed) {
-    var model = new io.troupe.config.ModelSpec(spec.model().type(), spec.model().hidden(), spec.model().activation(),
-        spec.model().leakyReluSlope(), spec.model().eluAlpha(), spec.model().init(), spec.model().initConstant(),
-        spec.model().biasInit(), 0.0, spec.model().batchNorm(), spec.model().conv());
-    var train = io.troupe.config.ConfigLoader.withValues(spec, java.util.Map.of("train.l1", 0.0, "train.l2", 0.0)).train();
-    MultiLayerConfiguration conf = ModelFactory.build(model, train, NetworkShape.of(splits.train()), new NoOp(), seed);
+    ExperimentSpec plain = io.troupe.config.ConfigLoader.withValues(spec,
+        Map.of("model.dropout", 0.0, "train.l1", 0.0, "train.l2", 0.0));
+    MultiLayerConfiguration conf = ModelFactory.build(plain.model(), plain.train(), NetworkShape.of(splits.train()),
+        new NoOp(), seed);
     conf.setDataType(DataType.DOUBLE);
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();

@@ -34,7 +34,7 @@ final class SmallSampleTraining {
   record Outcome(double initialLoss, double finalLoss, double finalObjective, int epochs, String status) {}
 
   static Outcome train(ExperimentSpec spec, DataSplits splits, int examples, int epochs, Map<String, Object> regularisation) {
-    Dataset sample = splits.train().select(firstRows(Math.min(examples, splits.train().size())),
+    Dataset sample = splits.train().select(io.troupe.data.Shuffles.identity(Math.min(examples, splits.train().size())),
         splits.train().name() + "#preflight");
     DataSplits small = new DataSplits(sample, sample, sample, splits.transform(), splits.sourceFingerprint());
     Map<String, Object> values = new HashMap<>(Map.of(
@@ -58,14 +58,6 @@ final class SmallSampleTraining {
     } finally {
       delete(dir);
     }
-  }
-
-  private static int[] firstRows(int n) {
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    return rows;
   }
 
   private static Path tempDir() {

@@ -43,14 +43,7 @@ public final class BatchSource {
 
   /** The row order of one epoch: shuffled by (seed, epoch), or 0..n-1 when shuffle is off. */
   public int[] epochOrder(long seed, int epoch, boolean shuffle) {
-    if (!shuffle) {
-      int[] order = new int[data.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      return order;
-    }
-    return Shuffles.permutation(data.size(), Seeds.derive(seed, epoch));
+    return shuffle ? Shuffles.permutation(data.size(), Seeds.derive(seed, epoch)) : Shuffles.identity(data.size());
   }
 
   /** A training batch of {@code rows[from..to)}, augmented with a generator seeded per batch. */

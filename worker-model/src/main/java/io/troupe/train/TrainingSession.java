@@ -264,7 +264,7 @@ final class TrainingSession {
       }
       BatchSource trainSource = new BatchSource(trainData, splits.transform(), spec.train().augment());
       int evalRows = Math.min(trainData.size(), spec.train().monitor().trainEvalExamples());
-      BatchSource trainEval = new BatchSource(trainData.select(firstRows(evalRows), trainData.name() + "#eval"),
+      BatchSource trainEval = new BatchSource(trainData.select(io.troupe.data.Shuffles.identity(evalRows), trainData.name() + "#eval"),
           splits.transform(), null);
       BatchSource validation = new BatchSource(splits.validation(), splits.transform(), null);
       BatchSource probeSource = validation.size() > 0 ? validation : trainEval;
@@ -273,12 +273,5 @@ final class TrainingSession {
           trainEval, probe, oob, oobSource);
     }
 
-    private static int[] firstRows(int n) {
-      int[] rows = new int[n];
-      for (int i = 0; i < n; i++) {
-        rows[i] = i;
-      }
-      return rows;
-    }
   }
 }

@@ -14,7 +14,6 @@ import io.troupe.trial.TrialInfo;
 import io.troupe.trial.TrialMetrics;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -96,9 +95,8 @@ public final class TrialRunner {
   private TrialResult failed(TrialSpec trial, DataSplits splits, TrainingSession session, Throwable t, long start) {
     Map<String, Double> metrics = session == null ? new TreeMap<>() : baseMetrics(session);
     TrialInfo info = session == null
-        ? new TrialInfo(trial.trialId(), trial.params(), trial.seed(), List.of(), metrics,
-            new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
-            ProvenanceReader.read(splits.sourceFingerprint()), seconds(start), Map.of())
+        ? TrialInfo.untrained(trial.trialId(), trial.params(), trial.seed(), metrics,
+            ProvenanceReader.read(splits.sourceFingerprint()), seconds(start))
         : info(trial, splits, session, metrics, false, seconds(start));
     return new TrialResult.Failed(info, t.getClass().getName(), message(t));
   }

@@ -16,6 +16,14 @@ public record TrialInfo(String trialId, Map<String, Object> params, long seed, L
     Map<String, Double> metrics, Diagnosis diagnosis, Provenance provenance, double wallSeconds,
     Map<String, String> artifacts) implements Serializable {
 
+  /** The info of a trial that never trained (failed before, or did no work): no history, no artifacts. */
+  public static TrialInfo untrained(String trialId, Map<String, Object> params, long seed, Map<String, Double> metrics,
+      Provenance provenance, double wallSeconds) {
+    return new TrialInfo(trialId, params, seed, List.of(), metrics,
+        new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
+        provenance, wallSeconds, Map.of());
+  }
+
   public TrialInfo {
     params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     history = List.copyOf(history);

@@ -17,8 +17,13 @@ public final class TrialsFile {
   private TrialsFile() {}
 
   public static void append(Path file, TrialResult result) throws IOException {
+    appendLine(file, TrialJson.toLine(result));
+  }
+
+  /** Appends one JSON object (no newline in it) as a line, synced to disk. */
+  public static void appendLine(Path file, String json) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    byte[] line = (TrialJson.toLine(result) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)) {
       out.write(java.nio.ByteBuffer.wrap(line));

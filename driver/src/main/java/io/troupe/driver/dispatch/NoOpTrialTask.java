@@ -1,12 +1,10 @@
 package io.troupe.driver.dispatch;
 
 import io.troupe.data.DataSplits;
-import io.troupe.trial.Diagnosis;
 import io.troupe.trial.Provenance;
 import io.troupe.trial.TrialInfo;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -27,10 +25,9 @@ public final class NoOpTrialTask implements Function<TrialSpec, TrialResult> {
   @Override
   public TrialResult call(TrialSpec trial) {
     int rows = data.value().train().size();
-    TrialInfo info = new TrialInfo(trial.trialId(), trial.params(), trial.seed(), List.of(),
+    TrialInfo info = TrialInfo.untrained(trial.trialId(), trial.params(), trial.seed(),
         Map.of("rows_seen", (double) rows),
-        new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
-        new Provenance("none", "none", 0, "no-op", "", "", "", data.value().sourceFingerprint()), 0, Map.of());
+        new Provenance("none", "none", 0, "no-op", "", "", "", data.value().sourceFingerprint()), 0);
     return new TrialResult.Completed(info, null, null, null);
   }
 }

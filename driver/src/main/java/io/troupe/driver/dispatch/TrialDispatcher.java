@@ -1,7 +1,6 @@
 package io.troupe.driver.dispatch;
 
 import io.troupe.data.DataSplits;
-import io.troupe.trial.Diagnosis;
 import io.troupe.trial.ProvenanceReader;
 import io.troupe.trial.TrialInfo;
 import io.troupe.trial.TrialResult;
@@ -102,9 +101,8 @@ public final class TrialDispatcher implements AutoCloseable {
 
   /** A trial whose Spark job failed outright: its task never returned a result of its own. */
   private TrialResult lostTrial(TrialSpec trial, Exception e, double seconds) {
-    TrialInfo info = new TrialInfo(trial.trialId(), trial.params(), trial.seed(), List.of(), Map.of(),
-        new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.UNKNOWN, List.of()),
-        ProvenanceReader.read(sourceFingerprint), seconds, Map.of());
+    TrialInfo info = TrialInfo.untrained(trial.trialId(), trial.params(), trial.seed(), Map.of(),
+        ProvenanceReader.read(sourceFingerprint), seconds);
     String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     return new TrialResult.Failed(info, e.getClass().getName(), "Spark job failed: " + message);
   }

@@ -55,8 +55,9 @@ public final class ResultStore {
 
   /** Appends and syncs one result, then indexes it. */
   public synchronized void append(TrialResult result) throws IOException {
-    TrialsFile.append(file, result);
-    index(JSON.readTree(io.troupe.trial.TrialJson.toLine(result)));
+    JsonNode node = io.troupe.trial.TrialJson.toJson(result);
+    TrialsFile.appendLine(file, node.toString());
+    index(node);
   }
 
   /** Records that a trial was stopped early by the search (ASHA) and will not be run further. */
@@ -67,10 +68,7 @@ public final class ResultStore {
     node.set("params", JSON.valueToTree(params));
     node.putObject("metrics");
     node.put("reason", reason);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, node + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND,
-        java.nio.file.StandardOpenOption.SYNC);
+    TrialsFile.appendLine(file, node.toString());
     index(node);
   }
 

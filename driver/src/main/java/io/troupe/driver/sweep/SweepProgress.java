@@ -62,14 +62,14 @@ public final class SweepProgress {
         value == null || !Double.isFinite(value) ? "-" : String.format("%.4f", value), params(r.info().params()),
         r.info().wallSeconds());
     out.printf("[%d/%d done, %d running, %d failed, %d diverged] best %s %s (%s)  ETA %s%n", done, total, running,
-        failed, diverged, metric, Double.isNaN(best) ? "-" : String.format("%.4f", best), bestTrial, eta(running, slots));
+        failed, diverged, metric, Double.isNaN(best) ? "-" : String.format("%.4f", best), bestTrial, eta());
   }
 
   private boolean better(double a, double b) {
     return direction == Direction.MAXIMIZE ? a > b : a < b;
   }
 
-  private String eta(int running, int slots) { // running/slots: kept for a finer estimate later
+  private String eta() {
     double elapsed = (System.nanoTime() - start) / 1e9;
     int remaining = total - done;
     if (remaining <= 0 || ranHere == 0) {

@@ -155,9 +155,10 @@ public final class SweepRunner {
   /** The best trial as a runnable single-trial config: its values applied, the search switched off. */
   private Path writeBestConfig(StoredTrial best) throws IOException {
     Map<String, Object> values = new HashMap<>(best.params());
-    ExperimentSpec resolved = ConfigLoader.withValues(spec, values);
-    ExperimentSpec single = ConfigLoader.parse(ConfigLoader.toYaml(resolved), "best", null,
-        List.of("search.strategy=none", "search.space={}", "search.stages=[]"));
+    values.put("search.strategy", "none");
+    values.put("search.space", Map.of());
+    values.put("search.stages", List.of());
+    ExperimentSpec single = ConfigLoader.withValues(spec, values);
     Path file = dir.resolve("best.yaml");
     Files.writeString(file, "# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
         + spec.objectiveMetric().configName() + " = " + best.metric(spec.objectiveMetric().configName())
