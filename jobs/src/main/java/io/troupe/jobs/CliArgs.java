@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The command line: {@code <command> <config.yaml>... [--out DIR] [--set path=value]...
- * [--master URL] [--resume] [--verbose] [--print]}. Options may come in any order.
+ * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME]}. Options may come in any order.
  */
 public record CliArgs(
     String command,
@@ -17,7 +17,8 @@ public record CliArgs(
     String master,
     boolean resume,
     boolean verbose,
-    boolean print) {
+    boolean print,
+    String strategy) {
 
   public static final Path DEFAULT_OUT = Path.of("out");
 
@@ -38,6 +39,7 @@ public record CliArgs(
     boolean resume = false;
     boolean verbose = false;
     boolean print = false;
+    String strategy = null;
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -47,18 +49,19 @@ public record CliArgs(
         case "--resume" -> resume = true;
         case "--verbose", "-v" -> verbose = true;
         case "--print" -> print = true;
+        case "--strategy" -> strategy = value(args, ++i, "--strategy", "an ensemble strategy such as bagging");
         default -> {
           if (arg.startsWith("--set=")) {
             sets.add(arg.substring("--set=".length()));
           } else if (arg.startsWith("-")) {
-            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print");
+            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME");
           } else {
             configs.add(Path.of(arg));
           }
         }
       }
     }
-    return new CliArgs(command, configs, out, sets, master, resume, verbose, print);
+    return new CliArgs(command, configs, out, sets, master, resume, verbose, print, strategy);
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */

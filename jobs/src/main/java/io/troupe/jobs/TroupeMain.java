@@ -23,6 +23,8 @@ public final class TroupeMain {
     register(new CheckCommand());
     register(new BenchCommand());
     register(new SweepCommand());
+    register(new EnsembleCommand());
+    register(new CompareCommand());
     register(new BenchDispatchCommand());
   }
 
@@ -78,6 +80,7 @@ public final class TroupeMain {
     s.append("  --master URL       Spark master (default: the config's spark.master, else embedded local[*])\n");
     s.append("  --resume           continue a run, skipping trials that already ended\n");
     s.append("  --print            print the resolved config (every default filled in)\n");
+    s.append("  --strategy NAME    ensemble: the strategy to build (single, true, bagging, snapshots, ...)\n");
     s.append("  --verbose          stack traces and more logging\n");
     s.append("\nexit codes: 0 success, 2 bad input (config, data, arguments), 1 other failures\n");
     return s.toString();

@@ -23,6 +23,10 @@ public record ScheduleSpec(
     @Default("0.0") @Min(0) double minLr,
     @Doc("cyclic-cosine: length of one cycle in epochs (0.4 gives 25 cycles in 10 epochs).")
     @Default("2.0") @Min(value = 0, exclusive = true) double cycleEpochs,
+    @Doc("cyclic-cosine: number of whole cycles that end exactly at the last iteration; overrides cycleEpochs (snapshot ensembles use it so that every cycle yields a snapshot). null uses cycleEpochs.")
+    @Default("null") @Min(1) Integer cycles,
+    @Doc("cyclic-cosine: epoch at which cycling starts; before it the rate is lr0.")
+    @Default("0.0") @Min(0) double cycleStartEpoch,
     @Doc("plateau: epochs without improvement before decaying.")
     @Default("3") @Min(1) int patience,
     @Doc("plateau: relative improvement of the validation loss that counts.")

@@ -50,6 +50,14 @@ public record TrainSpec(
       checks.fail("snapshots.mode", "cycle-ends needs " + checks.path("schedule.type")
           + " cyclic-cosine, got " + schedule.type().configName());
     }
+    if (schedule.cycleStartEpoch() >= epochs && schedule.type() == ScheduleType.CYCLIC_COSINE) {
+      checks.fail("schedule.cycleStartEpoch", "must be < " + checks.path("epochs") + " (" + epochs
+          + "), got " + schedule.cycleStartEpoch());
+    }
+    if (snapshots.mode() == SnapshotMode.EVENLY && snapshots.startEpoch() >= epochs) {
+      checks.fail("snapshots.startEpoch", "must be < " + checks.path("epochs") + " (" + epochs
+          + "), got " + snapshots.startEpoch());
+    }
     Integer swaStart = averaging.swaStartEpoch();
     if (swaStart != null && swaStart >= epochs) {
       checks.fail("averaging.swaStartEpoch", "must be < " + checks.path("epochs") + " (" + epochs

@@ -2,11 +2,17 @@ package io.troupe.train;
 
 import io.troupe.eval.Predictions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Runs a network over a whole dataset in inference mode, in chunks, into compact predictions. */
+/**
+ * Runs a network over a whole dataset in inference mode, in chunks of {@link #CHUNK} rows from
+ * row 0, into compact predictions. Scoring a range that starts on a chunk boundary
+ * ({@link #predictRows}) feeds the network exactly the same batches, so distributed scoring
+ * reproduces these numbers bit for bit.
+ */
 public final class Evaluator {
-  static final int CHUNK = 1024;
+  public static final int CHUNK = 1024;
 
   private Evaluator() {}
 
@@ -15,19 +21,34 @@ public final class Evaluator {
     if (n == 0) {
       return Predictions.fromRows(new float[0], 0, Math.max(1, outputs(net)));
     }
+    float[] out = predictRows(net, source, 0, n);
+    return Predictions.fromRows(out, n, out.length / n);
+  }
+
+  /**
+   * Row-major outputs of rows [from, to), scored in chunks of {@link #CHUNK} rows.
+   *
+   * @throws IllegalArgumentException if {@code from} is not a multiple of {@link #CHUNK} (the
+   *     chunks would differ from a whole-set pass) or the range is empty or out of bounds
+   */
+  public static float[] predictRows(MultiLayerNetwork net, BatchSource source, int from, int to) {
+    if (from % CHUNK != 0 || from < 0 || to <= from || to > source.size()) {
+      throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + source.size()
+          + ": the range must be non-empty and start on a multiple of " + CHUNK);
+    }
     float[] out = null;
     int columns = 0;
-    for (int from = 0; from < n; from += CHUNK) {
-      int to = Math.min(n, from + CHUNK);
-      INDArray y = net.output(source.features(from, to), false);
+    for (int start = from; start < to; start += CHUNK) {
+      int end = Math.min(to, start + CHUNK);
+      INDArray y = net.output(source.features(start, end), false);
       if (out == null) {
         columns = (int) y.size(1);
-        out = new float[n * columns];
+        out = new float[(to - from) * columns];
       }
-      float[] chunk = y.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
-      System.arraycopy(chunk, 0, out, from * columns, chunk.length);
+      float[] chunk = y.castTo(DataType.FLOAT).data().asFloat();
+      System.arraycopy(chunk, 0, out, (start - from) * columns, chunk.length);
     }
-    return Predictions.fromRows(out, n, columns);
+    return out;
   }
 
   private static int outputs(MultiLayerNetwork net) {

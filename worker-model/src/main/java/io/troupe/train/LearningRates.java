@@ -38,8 +38,26 @@ final class LearningRates {
       case EXPONENTIAL -> EpochSchedule.exponential(lr, iterationsPerEpoch, s.decay());
       case INVERSE -> EpochSchedule.inverse(lr, iterationsPerEpoch, s.decay());
       case COSINE -> EpochSchedule.cosine(lr, s.minLr(), iterationsPerEpoch, epochs);
-      case CYCLIC_COSINE -> EpochSchedule.cyclicCosine(lr, s.minLr(), iterationsPerEpoch, s.cycleEpochs(), 0);
+      case CYCLIC_COSINE -> cyclicCosine(s, lr, iterationsPerEpoch, epochs);
     };
+  }
+
+  /**
+   * With {@code cycles} set, the cycle length is a whole number of iterations and the cycles are
+   * placed so the last one ends at the final iteration: every cycle then yields a snapshot. The
+   * few iterations that do not fill a cycle (fewer than {@code cycles}) extend the constant
+   * phase before cycling starts.
+   */
+  private static EpochSchedule cyclicCosine(ScheduleSpec s, double lr, int iterationsPerEpoch, int epochs) {
+    if (s.cycles() == null) {
+      return EpochSchedule.cyclicCosine(lr, s.minLr(), iterationsPerEpoch, s.cycleEpochs(), s.cycleStartEpoch());
+    }
+    long total = (long) epochs * iterationsPerEpoch;
+    long start = Math.round(s.cycleStartEpoch() * iterationsPerEpoch);
+    long perCycle = Math.max(1, (total - start) / s.cycles());
+    long shiftedStart = Math.max(0, total - perCycle * s.cycles());
+    return EpochSchedule.cyclicCosine(lr, s.minLr(), iterationsPerEpoch, (double) perCycle / iterationsPerEpoch,
+        (double) shiftedStart / iterationsPerEpoch);
   }
 
   static IUpdater updater(OptimizerSpec o, EpochSchedule schedule) {

@@ -14,20 +14,26 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Captures parameter snapshots (batch-norm statistics included: DL4J keeps them among the
- * parameters) at the end of each cyclic-cosine cycle or every k iterations, writing each to the
+ * parameters) at the end of each cyclic-cosine cycle, every k iterations or evenly spread, writing each to the
  * artifact store at once so they cost no memory. Keeps the newest {@code keep} (0 = all).
  */
 final class SnapshotTaker {
   private final SnapshotSpec spec;
   private final EpochSchedule schedule;
+  private final long totalIterations;
+  private final long evenGap;
   private final ArtifactStore store;
   private final String prefix;
   private final Deque<String> kept = new ArrayDeque<>();
   private int taken;
 
-  SnapshotTaker(SnapshotSpec spec, EpochSchedule schedule, ArtifactStore store, String trialId) {
+  SnapshotTaker(SnapshotSpec spec, EpochSchedule schedule, long totalIterations, int iterationsPerEpoch,
+      ArtifactStore store, String trialId) {
     this.spec = spec;
     this.schedule = schedule;
+    this.totalIterations = totalIterations;
+    long start = Math.round(spec.startEpoch() * iterationsPerEpoch);
+    this.evenGap = Math.max(1, (totalIterations - start) / spec.count());
     this.store = store;
     this.prefix = trialId + "/snapshot-";
   }
@@ -38,6 +44,7 @@ final class SnapshotTaker {
       case NONE -> false;
       case CYCLE_ENDS -> schedule != null && schedule.endsCycle(iteration);
       case EVERY_ITERATIONS -> (iteration + 1) % spec.everyIterations() == 0;
+      case EVENLY -> evenlyDue(iteration);
     };
     if (!due) {
       return;
@@ -53,6 +60,12 @@ final class SnapshotTaker {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write snapshot " + store.describe(key), e);
     }
+  }
+
+  /** Counted back from the final iteration, so the last snapshot is the final model. */
+  private boolean evenlyDue(long iteration) {
+    long fromEnd = totalIterations - 1 - iteration;
+    return fromEnd >= 0 && fromEnd % evenGap == 0 && fromEnd / evenGap < spec.count();
   }
 
   /** Artifact keys of the snapshots kept, as "snapshot-001" -> key. */

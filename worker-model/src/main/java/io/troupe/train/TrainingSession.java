@@ -86,7 +86,8 @@ final class TrainingSession {
     net.setListeners(listeners());
     this.guard = new DivergenceGuard(train.divergence());
     this.averages = new WeightAverages(train.averaging());
-    this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(), store, trial.trialId());
+    this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(),
+        (long) train.epochs() * iterationsPerEpoch, iterationsPerEpoch, store, trial.trialId());
     this.plateau = train.schedule().type() == ScheduleType.PLATEAU ? new PlateauTracker(train) : null;
   }
 

@@ -55,13 +55,18 @@ public final class TrialRunner {
     Predictions[] predictions = session.predict(net);
     TrialMetrics.put(metrics, "val", predictions[0], splits.validation());
     TrialMetrics.put(metrics, "test", predictions[1], splits.test());
+    Predictions outOfBag = null;
     if (session.outOfBag() != null) {
-      TrialMetrics.put(metrics, "oob", Evaluator.predict(net, session.sources().outOfBagSource()),
-          session.sources().outOfBagSource().data());
+      outOfBag = Evaluator.predict(net, session.sources().outOfBagSource());
+      TrialMetrics.put(metrics, "oob", outOfBag, session.sources().outOfBagSource().data());
     }
     session.saveModel();
     session.savePredictions("predictions-val", predictions[0]);
     session.savePredictions("predictions-test", predictions[1]);
+    if (outOfBag != null) {
+      // In the order of the out-of-bag rows, so a bagged ensemble can score its own OOB estimate.
+      session.savePredictions("predictions-oob", outOfBag);
+    }
     RunningAverage swa = session.averages().swa();
     if (swa != null) {
       scoreAverage("swa", session.withParams(swa.average()), session, splits, metrics);

@@ -88,6 +88,33 @@ class TrialBehaviourTest {
   }
 
   @Test
+  void aWholeNumberOfCyclesEndsAtTheFinalIterationSoEveryCycleYieldsASnapshot() throws Exception {
+    // 51 iterations after epoch 1.0 (17) leave 34 for 7 cycles: 4 iterations each would leave 6
+    // over, so cycling starts 6 iterations later and the 7th cycle ends on the last iteration.
+    TrialResult.Completed r = TrialFixture.completed(dir, "train.schedule.type=cyclic-cosine",
+        "train.schedule.cycles=7", "train.schedule.cycleStartEpoch=1.0", "train.snapshots.mode=cycle-ends");
+    assertLastOfCountIsTheFinalModel(r, 7);
+  }
+
+  @Test
+  void evenlySpreadSnapshotsEndWithTheFinalModel() throws Exception {
+    TrialResult.Completed r = TrialFixture.completed(dir, "train.snapshots.mode=evenly", "train.snapshots.count=4",
+        "train.snapshots.startEpoch=1.5");
+    assertLastOfCountIsTheFinalModel(r, 4);
+  }
+
+  private void assertLastOfCountIsTheFinalModel(TrialResult.Completed r, int count) throws Exception {
+    var snapshots = r.info().artifacts().keySet().stream().filter(k -> k.startsWith("snapshot-")).sorted().toList();
+    assertEquals(count, snapshots.size(), snapshots.toString());
+    LocalArtifactStore store = new LocalArtifactStore(dir);
+    INDArray last = ModelArtifacts.load(store, r.info().artifacts().get(snapshots.get(count - 1)), false).params();
+    INDArray before = ModelArtifacts.load(store, r.info().artifacts().get(snapshots.get(count - 2)), false).params();
+    INDArray model = ModelArtifacts.load(store, r.info().artifacts().get("model"), false).params();
+    assertEquals(model, last, "the last snapshot is the final model");
+    assertNotEquals(model, before);
+  }
+
+  @Test
   void snapshotsEveryKIterationsKeepOnlyTheNewest() {
     // 600 x 0.9 = 540 training rows, batch 32: 17 iterations/epoch, 51 in all; every 10 -> 5, keep 2.
     TrialResult.Completed r = TrialFixture.completed(dir, "train.snapshots.mode=every-iterations",

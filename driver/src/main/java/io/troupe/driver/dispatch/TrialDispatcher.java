@@ -89,6 +89,29 @@ public final class TrialDispatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} against the broadcast data as one one-task job on an executor (where the
+   * data already is) and returns its result. For work on saved models between trials, e.g.
+   * averaging an ensemble's parameters; failures propagate.
+   */
+  public <R> R runOnExecutor(String description, org.apache.spark.api.java.function.Function<DataSplits, R> work) {
+    Broadcast<DataSplits> shared = data;
+    spark.setJobGroup("troupe-work", description, true);
+    return spark.parallelize(List.of(0), 1).map(ignored -> {
+      TrialTask.bindTaskResources();
+      return work.call(shared.value());
+    }).collect().get(0);
+  }
+
+  /** The broadcast data, for jobs that spread one model's scoring over many tasks. */
+  public Broadcast<DataSplits> data() {
+    return data;
+  }
+
+  public JavaSparkContext spark() {
+    return spark;
+  }
+
   private TrialResult runJob(TrialSpec trial) {
     long start = System.nanoTime();
     spark.setJobGroup("troupe-" + trial.trialId(), "trial " + trial.trialId(), true);

@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * tasks), size ND4J's thread pool to the task's cores, bind the GPU Spark assigned (if any), and
  * run the trial. The result, a value even when the trial failed, goes back to the driver.
  */
-final class TrialTask implements Function<TrialSpec, TrialResult> {
+public final class TrialTask implements Function<TrialSpec, TrialResult> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<DataSplits> data;
@@ -29,15 +29,22 @@ final class TrialTask implements Function<TrialSpec, TrialResult> {
     this.artifactRoot = artifactRoot;
   }
 
-  @Override
-  public TrialResult call(TrialSpec trial) {
+  /**
+   * Sizes ND4J's thread pool to the running task's cores (one trial per task: it must not
+   * oversubscribe them) and binds the GPU Spark assigned it, if any. A no-op outside a task.
+   */
+  public static void bindTaskResources() {
     TaskContext task = TaskContext.get();
     if (task != null) {
-      // One trial per task: ND4J's pool must not oversubscribe the task's cores.
       Nd4j.getEnvironment().setMaxMasterThreads(task.cpus());
       Optional<Integer> gpu = GpuAssignment.device(task.resourcesJMap());
       gpu.ifPresent(device -> Nd4j.getAffinityManager().unsafeSetDevice(device));
     }
+  }
+
+  @Override
+  public TrialResult call(TrialSpec trial) {
+    bindTaskResources();
     return new TrialRunner(new LocalArtifactStore(Path.of(artifactRoot)), TrialProgress.SILENT)
         .run(trial, data.value());
   }

@@ -30,7 +30,7 @@ public final class SweepProgress {
   }
 
   /** A line of context: a repaired file, a narrowed range, a promotion. */
-  void note(String line) {
+  public void note(String line) {
     out.println(line);
   }
 

@@ -62,14 +62,7 @@ public final class SweepRunner {
   }
 
   public SweepOutcome run(boolean resume) throws IOException, InterruptedException {
-    store = ResultStore.open(dir);
-    if (!resume && !store.isEmpty()) {
-      throw new InvalidInputException(store.file() + ": results of an earlier run are here; add --resume to"
-          + " continue it, or choose another --out or name (nothing was overwritten)");
-    }
-    store.warnings().forEach(w -> progress.note(w));
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, dir.resolve("artifacts").toString(), slots)) {
+    withDispatcher(resume, dispatcher -> {
       if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
         new CoarseToFineSweep(spec, this).run(dispatcher);
       } else if (spec.search().strategy() == SearchStrategy.ASHA) {
@@ -77,15 +70,45 @@ public final class SweepRunner {
       } else {
         runTrials(TrialPlanner.plan(spec), dispatcher);
       }
-    }
+      return null;
+    });
     return finish();
+  }
+
+  /** Work done with the result store open and trials dispatchable. */
+  @FunctionalInterface
+  public interface DispatcherWork<T> {
+    T run(TrialDispatcher dispatcher) throws IOException, InterruptedException;
+  }
+
+  /**
+   * Opens the result store (refusing earlier results unless {@code resume}), starts a dispatcher
+   * over the broadcast data and runs {@code work} with it, e.g. an ensemble's member trials and
+   * then the work that combines them.
+   */
+  public <T> T withDispatcher(boolean resume, DispatcherWork<T> work) throws IOException, InterruptedException {
+    store = ResultStore.open(dir);
+    if (!resume && !store.isEmpty()) {
+      throw new InvalidInputException(store.file() + ": results of an earlier run are here; add --resume to"
+          + " continue it, or choose another --out or name (nothing was overwritten)");
+    }
+    store.warnings().forEach(w -> progress.note(w));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactRoot().toString(), slots)) {
+      return work.run(dispatcher);
+    }
+  }
+
+  /** Where trials write models, snapshots and predictions: {@code <dir>/artifacts}. */
+  public Path artifactRoot() {
+    return dir.resolve("artifacts");
   }
 
   /**
    * Runs the given trials to the end (or until too many fail) and returns the results of this
    * run and of earlier runs, by trial id, for staged strategies to build on.
    */
-  Map<String, StoredTrial> runTrials(List<TrialSpec> trials, TrialDispatcher dispatcher)
+  public Map<String, StoredTrial> runTrials(List<TrialSpec> trials, TrialDispatcher dispatcher)
       throws IOException, InterruptedException {
     Deque<TrialSpec> queue = new ArrayDeque<>();
     int ended = 0;
@@ -124,8 +147,13 @@ public final class SweepRunner {
     return r;
   }
 
-  boolean stopped() {
+  /** True once too many trials failed (search.maxFailedTrials); no more are started. */
+  public boolean stopped() {
     return stopReason != null;
+  }
+
+  public String stopReason() {
+    return stopReason;
   }
 
   ResultStore store() {

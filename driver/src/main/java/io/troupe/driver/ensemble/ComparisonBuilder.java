@@ -1,0 +1,267 @@
+package io.troupe.driver.ensemble;
+
+import io.troupe.config.Combiner;
+import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.Dataset;
+import io.troupe.data.Task;
+import io.troupe.data.bootstrap.BootstrapSample;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.ensemble.Combiners;
+import io.troupe.ensemble.ComparisonRow;
+import io.troupe.ensemble.EnsembleFigures;
+import io.troupe.ensemble.MemberScoring;
+import io.troupe.ensemble.MembersCurve;
+import io.troupe.ensemble.OutOfBag;
+import io.troupe.ensemble.ScoredModel;
+import io.troupe.eval.ClassificationMetrics;
+import io.troupe.eval.Predictions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the finished member trials into the comparison's rows, one per strategy and combiner,
+ * and the accuracy-vs-members curves. Compute is counted in training epochs over the training
+ * part, storage in parameter sets kept; a parameter average needs only a running sum beside the
+ * weights being trained, so it counts 2 (seed 002: "1x compute, 2x storage").
+ */
+final class ComparisonBuilder {
+  private static final String NONE = "-";
+
+  private final ExperimentSpec spec;
+  private final DataSplits splits;
+  private final EnsemblePlan plan;
+  private final Map<String, StoredTrial> results;
+  private final MemberSource source;
+  private final Set<EnsembleStrategy> strategies;
+  private final List<ComparisonRow> rows = new ArrayList<>();
+  private final List<MembersCurve.Point> curve = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final Dataset test;
+  private final int epochs;
+
+  ComparisonBuilder(ExperimentSpec spec, DataSplits splits, EnsemblePlan plan, Map<String, StoredTrial> results,
+      MemberSource source, Set<EnsembleStrategy> strategies) {
+    this.spec = spec;
+    this.splits = splits;
+    this.plan = plan;
+    this.results = results;
+    this.source = source;
+    this.strategies = strategies;
+    this.test = splits.test();
+    this.epochs = spec.train().epochs();
+  }
+
+  List<ComparisonRow> rows() {
+    return rows;
+  }
+
+  List<MembersCurve.Point> curve() {
+    return curve;
+  }
+
+  List<String> notes() {
+    return notes;
+  }
+
+  void build() {
+    List<ScoredModel> baseline = completed("single");
+    if (!baseline.isEmpty()) {
+      ScoredModel b = baseline.get(0);
+      rows.add(new ComparisonRow("single", NONE, 1, epochs, 1, 1, EnsembleFigures.of(b.test(), List.of(b.test()), test, null)));
+    }
+    if (strategies.contains(EnsembleStrategy.TRUE) || strategies.contains(EnsembleStrategy.INDEPENDENT_AVERAGE)) {
+      List<ScoredModel> members = completed("true");
+      if (strategies.contains(EnsembleStrategy.TRUE)) {
+        predictionRows("true", members, epochs * (double) members.size(), null);
+      }
+      if (strategies.contains(EnsembleStrategy.INDEPENDENT_AVERAGE) || combiners().contains(Combiner.PARAMETER_AVERAGE)) {
+        averageRow("independent-average", members, epochs * (double) members.size(), "ensembles/independent-average.zip");
+      }
+    }
+    if (strategies.contains(EnsembleStrategy.BAGGING)) {
+      bagging();
+    }
+    for (String run : List.of(EnsemblePlan.SNAPSHOTS, EnsemblePlan.CONTROL)) {
+      if (plan.members().containsKey(run)) {
+        snapshots(run);
+      }
+    }
+    if (strategies.contains(EnsembleStrategy.SWA)) {
+      averagedRun("swa", "swa");
+    }
+    if (strategies.contains(EnsembleStrategy.EMA)) {
+      averagedRun("ema", "ema");
+    }
+    if (strategies.contains(EnsembleStrategy.SOUP)) {
+      soup();
+    }
+  }
+
+  private void bagging() {
+    List<String> ids = plan.members().get("bagging");
+    List<ScoredModel> members = new ArrayList<>();
+    List<int[]> oobRows = new ArrayList<>();
+    List<Predictions> oobPredictions = new ArrayList<>();
+    for (String id : ids) {
+      StoredTrial t = results.get(id);
+      if (t != null && t.status().equals("COMPLETED")) {
+        members.add(source.trial(t));
+        if (test.task() == Task.CLASSIFICATION) {
+          oobRows.add(BootstrapSample.draw(splits.train().size(), spec.ensemble().bootstrapFraction(),
+              EnsemblePlan.bootstrapSeed(spec, id)).outOfBag());
+          oobPredictions.add(source.outOfBag(t));
+        }
+      }
+    }
+    noteMissing("bagging", ids.size(), members.size());
+    double compute = epochs * spec.ensemble().bootstrapFraction() * members.size();
+    predictionRows("bagging", members, compute, (combiner, weights) -> oobPredictions.isEmpty() ? Double.NaN
+        : OutOfBag.accuracy(EnsembleFigures.labels(splits.train()), oobRows, oobPredictions, combiner, weights));
+  }
+
+  private void snapshots(String run) {
+    StoredTrial t = results.get(run);
+    if (t == null || !t.status().equals("COMPLETED")) {
+      notes.add(run + ": the run did not complete (" + (t == null ? "not run" : t.status()) + "); no rows");
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = t.json().path("artifacts").fields();
+        it.hasNext();) {
+      var e = it.next();
+      if (e.getKey().startsWith("snapshot-")) {
+        keys.add(e.getValue().asText());
+      }
+    }
+    keys.sort(String::compareTo);
+    if (keys.size() != spec.ensemble().snapshots().count()) {
+      notes.add(run + ": " + keys.size() + " snapshots were taken, " + spec.ensemble().snapshots().count() + " planned");
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<ScoredModel> members = source.saved(keys);
+    predictionRows(run, members, epochs, null);
+    if (combiners().contains(Combiner.PARAMETER_AVERAGE)) {
+      averageRow(run, members, epochs, "ensembles/" + run + "-average.zip");
+    }
+  }
+
+  /** SWA or EMA weights the baseline run kept (batch norm already re-estimated by the trial). */
+  private void averagedRun(String strategy, String role) {
+    StoredTrial t = results.get(EnsemblePlan.BASELINE);
+    var key = t == null ? null : t.json().path("artifacts").path(role);
+    if (key == null || !key.isTextual()) {
+      notes.add(strategy + ": the baseline run kept no " + role + " weights; no row");
+      return;
+    }
+    ScoredModel averaged = source.saved(List.of(key.asText())).get(0);
+    Integer swaStart = plan.firstStage().get(0).experiment().train().averaging().swaStartEpoch();
+    int members = strategy.equals("swa") && swaStart != null ? epochs - swaStart : 1;
+    rows.add(new ComparisonRow(strategy, Combiner.PARAMETER_AVERAGE.configName(), members, epochs, 2, 1,
+        EnsembleFigures.of(averaged.test(), List.of(), test, null)));
+  }
+
+  private void soup() {
+    List<ScoredModel> members = completed("soup");
+    if (members.isEmpty()) {
+      return;
+    }
+    MemberScoring.Soup soup = source.soup(members.stream().map(ScoredModel::key).toList(), "ensembles/soup.zip");
+    int base = EnsemblePlan.soupBaseEpochs(epochs);
+    double compute = base + (double) (epochs - base) * members.size();
+    List<Predictions> ingredients = members.stream().filter(m -> soup.ingredients().contains(m.key()))
+        .map(ScoredModel::test).toList();
+    rows.add(new ComparisonRow("soup", Combiner.PARAMETER_AVERAGE.configName(), soup.ingredients().size(), compute, 2, 1,
+        EnsembleFigures.of(soup.model().test(), ingredients, test, null)));
+    notes.add("soup: " + soup.ingredients().size() + " of " + members.size() + " members joined the greedy soup");
+  }
+
+  private interface OobScore {
+    double of(Combiner combiner, double[] weights);
+  }
+
+  /** One row per prediction combiner asked for (average, vote, weighted-vote), and their curves. */
+  private void predictionRows(String strategy, List<ScoredModel> members, double compute, OobScore oob) {
+    if (members.isEmpty()) {
+      return;
+    }
+    List<Predictions> testPredictions = members.stream().map(ScoredModel::test).toList();
+    double[] weights = validationAccuracies(members);
+    int m = members.size();
+    for (Combiner c : combiners()) {
+      if (c == Combiner.PARAMETER_AVERAGE) {
+        continue;
+      }
+      Predictions combined;
+      Integer ties = null;
+      if (c == Combiner.AVERAGE) {
+        combined = Combiners.average(testPredictions);
+      } else {
+        Combiners.Vote vote = Combiners.vote(testPredictions, c == Combiner.WEIGHTED_VOTE ? weights : null);
+        combined = vote.shares();
+        ties = vote.ties();
+      }
+      var figures = new java.util.LinkedHashMap<>(EnsembleFigures.of(combined, testPredictions, test, ties));
+      if (oob != null) {
+        double o = oob.of(c, weights);
+        if (!Double.isNaN(o)) {
+          figures.put("oob_accuracy", o);
+        }
+      }
+      rows.add(new ComparisonRow(strategy, c.configName(), m, compute, m, m, figures));
+      curve.addAll(MembersCurve.of(strategy, c, testPredictions, weights, test));
+    }
+  }
+
+  private void averageRow(String strategy, List<ScoredModel> members, double compute, String saveKey) {
+    if (members.isEmpty()) {
+      return;
+    }
+    ScoredModel averaged = source.average(members.stream().map(ScoredModel::key).toList(), saveKey);
+    rows.add(new ComparisonRow(strategy, Combiner.PARAMETER_AVERAGE.configName(), members.size(), compute, 2, 1,
+        EnsembleFigures.of(averaged.test(), members.stream().map(ScoredModel::test).toList(), test, null)));
+  }
+
+  /** Weighted voting weighs each member by its validation accuracy; null (equal) without validation data. */
+  private double[] validationAccuracies(List<ScoredModel> members) {
+    Dataset validation = splits.validation();
+    if (validation.size() == 0 || validation.task() != Task.CLASSIFICATION) {
+      return null;
+    }
+    double[] w = new double[members.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = ClassificationMetrics.of(members.get(i).validation(), validation).accuracy();
+    }
+    return w;
+  }
+
+  private List<ScoredModel> completed(String group) {
+    List<String> ids = plan.members().get(group);
+    List<ScoredModel> out = new ArrayList<>();
+    for (String id : ids) {
+      StoredTrial t = results.get(id);
+      if (t != null && t.status().equals("COMPLETED")) {
+        out.add(source.trial(t));
+      }
+    }
+    noteMissing(group, ids.size(), out.size());
+    return out;
+  }
+
+  private void noteMissing(String group, int planned, int completed) {
+    if (completed < planned) {
+      notes.add(group + ": " + completed + " of " + planned + " members completed; the others (diverged or failed,"
+          + " see trials.jsonl) are left out");
+    }
+  }
+
+  private List<Combiner> combiners() {
+    return spec.ensemble().combiners();
+  }
+}

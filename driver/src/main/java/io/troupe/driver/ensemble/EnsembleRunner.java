@@ -1,0 +1,86 @@
+package io.troupe.driver.ensemble;
+
+import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.driver.sweep.SweepProgress;
+import io.troupe.driver.sweep.SweepRunner;
+import io.troupe.ensemble.ComparisonTable;
+import io.troupe.ensemble.MembersCurve;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds ensembles and compares them: trains every member run the strategies need through the
+ * sweep dispatcher (in parallel, resumable, each result in trials.jsonl as it ends), then
+ * combines the members and writes the comparison as {@code <stem>.csv} and {@code <stem>.md}
+ * plus the accuracy-vs-members curve in {@code members-curve.csv}.
+ */
+public final class EnsembleRunner {
+  private final ExperimentSpec spec;
+  private final DataSplits splits;
+  private final SparkSession spark;
+  private final Path dir;
+  private final SweepProgress progress;
+  private final Set<EnsembleStrategy> strategies;
+  private final String stem;
+
+  /**
+   * @param stem file name stem of the table: "comparison" for compare, "ensemble-&lt;strategy&gt;"
+   *     when one strategy is built
+   */
+  public EnsembleRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, Path dir, SweepProgress progress,
+      Set<EnsembleStrategy> strategies, String stem) {
+    this.spec = spec;
+    this.splits = splits;
+    this.spark = spark;
+    this.dir = dir;
+    this.progress = progress;
+    this.strategies = Set.copyOf(strategies);
+    this.stem = stem;
+  }
+
+  public EnsembleOutcome run(boolean resume) throws IOException, InterruptedException {
+    EnsemblePlan plan = EnsemblePlan.of(spec, strategies);
+    SweepRunner trials = new SweepRunner(spec, splits, spark, dir, progress);
+    return trials.withDispatcher(resume, dispatcher -> {
+      Map<String, StoredTrial> results = new HashMap<>(trials.runTrials(plan.firstStage(), dispatcher));
+      if (!plan.secondStage().isEmpty() && !trials.stopped()) {
+        StoredTrial base = results.get(EnsemblePlan.SOUP_BASE);
+        if (base != null && base.status().equals("COMPLETED")) {
+          results.putAll(trials.runTrials(plan.secondStage(), dispatcher));
+        } else {
+          progress.note("soup: the shared base run did not complete, so its members were not trained");
+        }
+      }
+      Path trialsFile = dir.resolve(io.troupe.trial.TrialsFile.NAME);
+      if (trials.stopped()) {
+        return new EnsembleOutcome(null, List.of(), null, null, null, trialsFile, true, trials.stopReason());
+      }
+      boolean distributed = splits.test().size() > spec.ensemble().distributedScoringAbove();
+      MemberSource source = new MemberSource(dispatcher, trials.artifactRoot(), distributed);
+      ComparisonBuilder builder = new ComparisonBuilder(spec, splits, plan, results, source, strategies);
+      builder.build();
+      ComparisonTable table = new ComparisonTable(builder.rows());
+      Path csv = write(stem + ".csv", table.toCsv());
+      Path md = write(stem + ".md", table.toMarkdown());
+      Path curve = write("members-curve.csv", MembersCurve.toCsv(builder.curve()));
+      return new EnsembleOutcome(table, builder.notes(), csv, md, curve, trialsFile, false, null);
+    });
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Path tmp = dir.resolve(name + ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+}

@@ -1,0 +1,109 @@
+package io.troupe.driver.ensemble;
+
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.ensemble.MemberScoring;
+import io.troupe.ensemble.ScoredModel;
+import io.troupe.eval.Predictions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the ensemble's member predictions come from. A trained member's validation and test
+ * predictions were saved by its trial and are read back on the driver. Work that needs networks
+ * (scoring snapshots, parameter averages, the soup) runs on an executor. When the test part is
+ * larger than ensemble.distributedScoringAbove, test predictions are instead computed from the
+ * saved model across many tasks ({@link DistributedScorer}); both give identical numbers.
+ */
+final class MemberSource {
+  private final TrialDispatcher dispatcher;
+  private final ArtifactStore artifacts;
+  private final String artifactRoot;
+  private final boolean distributed;
+  private final int partitions;
+
+  MemberSource(TrialDispatcher dispatcher, Path artifactRoot, boolean distributed) {
+    this.dispatcher = dispatcher;
+    this.artifacts = new LocalArtifactStore(artifactRoot);
+    this.artifactRoot = artifactRoot.toString();
+    this.distributed = distributed;
+    this.partitions = Math.max(2, dispatcher.spark().defaultParallelism());
+  }
+
+  boolean distributed() {
+    return distributed;
+  }
+
+  /** A completed member trial's model, with the predictions its trial saved. */
+  ScoredModel trial(StoredTrial t) {
+    String model = artifact(t, "model");
+    ScoredModel saved = new ScoredModel(model, read(artifact(t, "predictions-val")),
+        distributed ? null : read(artifact(t, "predictions-test")));
+    return withTest(saved);
+  }
+
+  /** The out-of-bag predictions a bagged member saved, in the order of its out-of-bag rows. */
+  Predictions outOfBag(StoredTrial t) {
+    return read(artifact(t, "predictions-oob"));
+  }
+
+  List<ScoredModel> saved(List<String> keys) {
+    String root = artifactRoot;
+    boolean scoreTest = !distributed;
+    List<ScoredModel> scored = dispatcher.runOnExecutor("scoring " + keys.size() + " saved models",
+        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).score(keys));
+    List<ScoredModel> out = new ArrayList<>();
+    scored.forEach(m -> out.add(withTest(m)));
+    return out;
+  }
+
+  ScoredModel average(List<String> keys, String saveKey) {
+    String root = artifactRoot;
+    boolean scoreTest = !distributed;
+    return withTest(dispatcher.runOnExecutor("averaging the parameters of " + keys.size() + " models",
+        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).average(keys, saveKey)));
+  }
+
+  MemberScoring.Soup soup(List<String> keys, String saveKey) {
+    String root = artifactRoot;
+    boolean scoreTest = !distributed;
+    MemberScoring.Soup soup = dispatcher.runOnExecutor("greedy soup of " + keys.size() + " models",
+        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).greedySoup(keys, saveKey));
+    return new MemberScoring.Soup(withTest(soup.model()), soup.ingredients());
+  }
+
+  /** Test predictions of a saved model scored across tasks (whatever the size of the test part). */
+  Predictions scoreDistributed(String modelKey) {
+    try (InputStream in = artifacts.open(modelKey)) {
+      return DistributedScorer.scoreTest(dispatcher, in.readAllBytes(), partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + artifacts.describe(modelKey), e);
+    }
+  }
+
+  private ScoredModel withTest(ScoredModel m) {
+    return m.test() != null ? m : m.withTest(scoreDistributed(m.key()));
+  }
+
+  private Predictions read(String key) {
+    try (InputStream in = artifacts.open(key)) {
+      return Predictions.readFrom(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read member predictions " + artifacts.describe(key), e);
+    }
+  }
+
+  private static String artifact(StoredTrial t, String role) {
+    var node = t.json().path("artifacts").path(role);
+    if (!node.isTextual()) {
+      throw new IllegalStateException("trial " + t.trialId() + " has no " + role + " artifact in trials.jsonl");
+    }
+    return node.asText();
+  }
+}

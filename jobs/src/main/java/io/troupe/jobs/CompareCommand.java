@@ -1,0 +1,61 @@
+package io.troupe.jobs;
+
+import io.troupe.config.EnsembleStrategy;
+import io.troupe.driver.ensemble.EnsembleOutcome;
+import io.troupe.driver.ensemble.EnsembleRunner;
+import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.sweep.SweepProgress;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds every ensemble strategy the config names (ensemble.strategies), trains their members in
+ * parallel on Spark and prints the comparison table; also writes it to comparison.csv and
+ * comparison.md, with members-curve.csv, under {@code <out>/<name>/}. --resume continues.
+ */
+final class CompareCommand implements Command {
+  @Override
+  public String name() {
+    return "compare";
+  }
+
+  @Override
+  public String summary() {
+    return "build the config's ensemble strategies and print the comparison table (comparison.csv/.md)";
+  }
+
+  @Override
+  public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+    Experiment experiment = Experiment.load(args);
+    return run(experiment, Set.copyOf(experiment.spec().ensemble().strategies()), "comparison", args, out, err);
+  }
+
+  /** Shared with {@code ensemble}, which builds one strategy into its own table. */
+  static int run(Experiment experiment, Set<EnsembleStrategy> strategies, String stem, CliArgs args, PrintStream out,
+      PrintStream err) throws Exception {
+    var spec = experiment.spec();
+    Path dir = args.out().resolve(spec.name());
+    SparkSession spark = SparkSessions.start(spec, args.master());
+    try {
+      SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
+      err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
+      EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, progress, strategies, stem)
+          .run(args.resume());
+      if (outcome.stoppedOnFailures()) {
+        err.println("troupe: stopped: " + outcome.stopReason());
+        return TroupeMain.FAILURE;
+      }
+      out.println("test-set comparison (" + experiment.splits().test().size() + " examples):");
+      out.print(outcome.table().toText());
+      outcome.notes().forEach(n -> out.println("note: " + n));
+      out.println("table: " + outcome.tableCsv() + " and " + outcome.tableMarkdown());
+      out.println("members curve: " + outcome.curveCsv());
+      out.println("member runs: " + outcome.trialsFile());
+      return TroupeMain.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.binding.ConfigEnum;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Builds one ensemble strategy (--strategy NAME, else the first of ensemble.strategies) with the
+ * config's combiners, next to the single-model baseline, and writes its table to
+ * ensemble-&lt;strategy&gt;.csv/.md. Members already trained by compare (same --out) are reused
+ * with --resume.
+ */
+final class EnsembleCommand implements Command {
+  @Override
+  public String name() {
+    return "ensemble";
+  }
+
+  @Override
+  public String summary() {
+    return "build one ensemble strategy (--strategy NAME, default the config's first) beside the baseline";
+  }
+
+  @Override
+  public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+    Experiment experiment = Experiment.load(args);
+    EnsembleStrategy strategy = args.strategy() == null ? experiment.spec().ensemble().strategies().get(0)
+        : parse(args.strategy());
+    return CompareCommand.run(experiment, Set.of(strategy), "ensemble-" + strategy.configName(), args, out, err);
+  }
+
+  private static EnsembleStrategy parse(String name) {
+    for (EnsembleStrategy s : EnsembleStrategy.values()) {
+      if (s.configName().equals(name)) {
+        return s;
+      }
+    }
+    throw new InvalidInputException("--strategy: unknown strategy \"" + name + "\"; expected one of "
+        + Arrays.stream(EnsembleStrategy.values()).map(ConfigEnum::configName).toList());
+  }
+}
