@@ -50,7 +50,8 @@ public final class ReportWriter {
     }
     List<String> absent = Arrays.stream(ReportInput.values()).filter(i -> !present.contains(i))
         .map(ReportInput::described).toList();
-    String name = dir.toAbsolutePath().normalize().getFileName().toString();
+    Path last = dir.toAbsolutePath().normalize().getFileName();
+    String name = last == null ? dir.toString() : last.toString();
     Path file = dir.resolve(FILE);
     Files.writeString(file, HtmlReport.render(name, clock.instant(), sections, absent), StandardCharsets.UTF_8);
     return new Outcome(file, sections.stream().mapToInt(Section::charts).sum(), absent, warnings);

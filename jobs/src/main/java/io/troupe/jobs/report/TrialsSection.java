@@ -88,7 +88,7 @@ final class TrialsSection {
     body.append(Html.image(Charts.dataUri(chart), metric.name() + " against learning rate"));
     if (unscored > 0) {
       body.append(Html.paragraph(unscored + " trial(s) without a learning rate or a " + metric.name()
-          + " (diverged, failed) are not plotted."));
+          + " (diverged or failed, say) are not plotted."));
     }
     return 1;
   }
