@@ -17,7 +17,7 @@ public final class TroupeMain {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
-  TroupeMain() {
+  public TroupeMain() {
     register(new ValidateCommand());
     register(new TrainCommand());
     register(new CheckCommand());
@@ -26,6 +26,7 @@ public final class TroupeMain {
     register(new EnsembleCommand());
     register(new CompareCommand());
     register(new BenchDispatchCommand());
+    register(new ReportCommand());
   }
 
   private void register(Command command) {
@@ -38,7 +39,8 @@ public final class TroupeMain {
     System.exit(code);
   }
 
-  int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs one command line and returns its exit code; {@link #main} exits with it. */
+  public int run(String[] args, PrintStream out, PrintStream err) {
     boolean verbose = CliArgs.wantsVerbose(args);
     try {
       if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
@@ -71,7 +73,8 @@ public final class TroupeMain {
 
   String usage() {
     StringBuilder s = new StringBuilder();
-    s.append("usage: troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]\n\n");
+    s.append("usage: troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]\n");
+    s.append("       troupe report <out>/<name>/ [--verbose]\n\n");
     s.append("commands:\n");
     commands.values().forEach(c -> s.append(String.format("  %-10s %s%n", c.name(), c.summary())));
     s.append("\noptions:\n");

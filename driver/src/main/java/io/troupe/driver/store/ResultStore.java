@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,38 +121,11 @@ public final class ResultStore {
   }
 
   private void index(JsonNode node) {
-    if (!node.hasNonNull("trialId") || !node.hasNonNull("status")) {
-      throw new IllegalArgumentException("a trial record needs trialId and status");
+    StoredTrial trial = StoredTrial.fromJson(node);
+    latest.remove(trial.trialId()); // re-insert so iteration order is the order trials last ended
+    latest.put(trial.trialId(), trial);
+    if (trial.status().equals("FAILED")) {
+      failures.merge(trial.trialId(), 1, Integer::sum);
     }
-    String id = node.get("trialId").asText();
-    String status = node.get("status").asText();
-    StoredTrial trial = new StoredTrial(id, status, params(node.get("params")), metrics(node.get("metrics")), node);
-    latest.remove(id); // re-insert so iteration order is the order trials last ended
-    latest.put(id, trial);
-    if (status.equals("FAILED")) {
-      failures.merge(id, 1, Integer::sum);
-    }
-  }
-
-  private static Map<String, Object> params(JsonNode node) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        params.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
-      }
-    }
-    return params;
-  }
-
-  private static Map<String, Double> metrics(JsonNode node) {
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
-      }
-    }
-    return metrics;
   }
 }

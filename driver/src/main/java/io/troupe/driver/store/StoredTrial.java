@@ -1,16 +1,33 @@
 package io.troupe.driver.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** One record read back from trials.jsonl: enough to resume a sweep and rank its trials. */
 public record StoredTrial(String trialId, String status, Map<String, Object> params, Map<String, Double> metrics,
     JsonNode json) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public StoredTrial {
     params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+  }
+
+  /**
+   * Reads one trials.jsonl record; a metric that is not a number (null for NaN/Inf) reads as NaN.
+   *
+   * @throws IllegalArgumentException when the record has no trialId or status
+   */
+  public static StoredTrial fromJson(JsonNode node) {
+    if (!node.hasNonNull("trialId") || !node.hasNonNull("status")) {
+      throw new IllegalArgumentException("a trial record needs trialId and status");
+    }
+    return new StoredTrial(node.get("trialId").asText(), node.get("status").asText(), params(node.get("params")),
+        metrics(node.get("metrics")), node);
   }
 
   /** COMPLETED, DIVERGED and PRUNED trials are done; a FAILED one may be rerun on --resume. */
@@ -22,5 +39,27 @@ public record StoredTrial(String trialId, String status, Map<String, Object> par
   public double metric(String name) {
     Double v = metrics.get(name);
     return v == null ? Double.NaN : v;
+  }
+
+  private static Map<String, Object> params(JsonNode node) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (node != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        params.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
+      }
+    }
+    return params;
+  }
+
+  private static Map<String, Double> metrics(JsonNode node) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    if (node != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
+      }
+    }
+    return metrics;
   }
 }

@@ -1,0 +1,216 @@
+package io.troupe.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.troupe.jobs.TroupeMain;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code troupe report <run-dir>} end to end, on results written the way the project writes them. */
+class ReportCommandTest {
+  private static final Pattern SRC = Pattern.compile("src=\"([^\"]*)\"");
+  private static final String PNG_URI = "data:image/png;base64,";
+
+  @TempDir Path out;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = new TroupeMain().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8));
+    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path runDir(String name) throws IOException {
+    return Files.createDirectories(out.resolve(name));
+  }
+
+  /** Every src= of the page, which must all be embedded PNGs, decoded. */
+  private static List<BufferedImage> embeddedImages(String html) throws IOException {
+    List<BufferedImage> images = new ArrayList<>();
+    Matcher m = SRC.matcher(html);
+    while (m.find()) {
+      String src = m.group(1);
+      assertTrue(src.startsWith(PNG_URI), "a src that is not an embedded PNG: " + src.substring(0, Math.min(60, src.length())));
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.substring(PNG_URI.length()))));
+      assertNotNull(image, "an embedded PNG that does not decode");
+      images.add(image);
+    }
+    return images;
+  }
+
+  private static void assertSelfContained(String html) {
+    for (String outside : List.of("http://", "https://", "<script", "<link", "url(", "@import", "href=")) {
+      assertFalse(html.contains(outside), "the report must not reach outside itself: " + outside);
+    }
+  }
+
+  @Test
+  void allThreeInputsGiveOnePageWithSixChartsAndTheBestRowHighlighted() throws IOException {
+    Path dir = runDir("fashion-ensembles");
+    ReportFixtures.comparison(dir);
+    ReportFixtures.membersCurve(dir);
+    Path trials = ReportFixtures.trials(dir, ReportFixtures.sweepLines(), "{\"trialId\":\"t7\",\"status\":\"COMPL");
+    byte[] trialsBefore = Files.readAllBytes(trials);
+
+    Run r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    Path report = dir.resolve("report.html");
+    assertEquals(report.toString(), r.out().strip(), "prints the report's path");
+    String html = Files.readString(report);
+    assertSelfContained(html);
+    List<BufferedImage> images = embeddedImages(html);
+    // comparison: bars + compute; members curve: 1; trials: learning rate, losses, update ratios
+    assertEquals(6, images.size());
+    for (BufferedImage image : images) {
+      assertEquals(Charts.WIDTH, image.getWidth());
+      assertEquals(Charts.HEIGHT, image.getHeight());
+    }
+    assertTrue(html.contains("<h1>fashion-ensembles</h1>"), "the experiment is named after its directory");
+    assertTrue(html.contains("generated 20"), "generation time");
+    for (String strategy : List.of("single", "true", "bagging", "snapshots", "snapshots-control", "swa", "soup")) {
+      assertTrue(html.contains("<tr><td>" + strategy + "</td>") || html.contains("<tr class=\"best\"><td>" + strategy + "</td>"),
+          "table row " + strategy);
+    }
+    assertEquals(1, count(html, "<tr class=\"best\"><td>true</td><td>average</td>"), "the best accuracy, 0.9012, highlighted");
+    assertEquals(1, count(html, "<tr class=\"best\"><td>true</td>"), "only the best comparison row");
+    assertTrue(html.contains("<tr class=\"best\"><td>1</td><td>t3</td><td>0.8863</td>"), "the best trial heads the trials table");
+    assertFalse(html.contains("absent:"), "nothing is absent");
+    assertTrue(r.err().contains("line 8 skipped: a torn last line"), r.err());
+    assertTrue(html.contains("line 8 skipped: a torn last line"), "the page says what it skipped");
+    assertArrayEquals(trialsBefore, Files.readAllBytes(trials), "a report never rewrites the results it reads");
+  }
+
+  @Test
+  void aRegressionComparisonAloneRanksByLowestMseAndNamesTheAbsentInputs() throws IOException {
+    Path dir = runDir("housing");
+    ReportFixtures.regressionComparison(dir);
+
+    Run r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(dir.resolve("report.html"));
+    assertSelfContained(html);
+    assertEquals(2, embeddedImages(html).size(), "bars and compute; no other section");
+    assertEquals(1, count(html, "<tr class=\"best\">"));
+    assertTrue(html.contains("<tr class=\"best\"><td>bagging</td><td>average</td>"), "lowest mse, 0.298");
+    assertTrue(html.contains("<th>seconds</th>") && html.contains("<td>301</td>"), "a further column is kept");
+    assertTrue(html.contains("mse (lower is better)"));
+    assertTrue(html.contains("absent: members-curve.csv") && html.contains("absent: trials.jsonl"), "the header names what is absent");
+    assertFalse(html.contains("absent: comparison.csv"));
+    assertTrue(r.err().contains("absent: members-curve.csv"), r.err());
+  }
+
+  @Test
+  void trialsWithoutALearningRateSkipThatChartAndSaySo() throws IOException {
+    Path dir = runDir("no-lr");
+    List<String> lines = ReportFixtures.sweepLines().stream()
+        .map(l -> l.replace("\"train.optimizer.lr\"", "\"train.batchSize\"")).toList();
+    ReportFixtures.trials(dir, lines, "");
+
+    Run r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(dir.resolve("report.html"));
+    assertEquals(2, embeddedImages(html).size(), "losses and update ratios only");
+    assertTrue(html.contains("No trial&#39;s params have a key ending in optimizer.lr: the learning-rate chart is skipped."), html);
+  }
+
+  @Test
+  void oneRowOneMemberAndOneTrialStillDrawEveryChart() throws IOException {
+    // Degenerate ranges (a single x, a single y) are where chart libraries divide by zero.
+    Path dir = runDir("tiny");
+    Files.writeString(dir.resolve("comparison.csv"), ReportFixtures.COMPARISON_HEADER + "\n"
+        + ReportFixtures.COMPARISON_ROWS.get(0) + "\n");
+    Files.writeString(dir.resolve("members-curve.csv"), "strategy,combiner,members,accuracy,mse\nsingle,-,1,0.8841,\n");
+    ReportFixtures.trials(dir, ReportFixtures.sweepLines().subList(0, 1), "");
+
+    Run r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(dir.resolve("report.html"));
+    assertEquals(6, embeddedImages(html).size());
+    assertEquals(1, count(html, "<tr class=\"best\"><td>single</td>"));
+  }
+
+  @Test
+  void aDirectoryWithNoInputIsBadInputNamingItAndWhatWasExpected() throws IOException {
+    Path dir = runDir("empty-run");
+    Run r = run("report", dir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(dir + ": nothing to report"), r.err());
+    for (String expected : List.of("comparison.csv", "members-curve.csv", "trials.jsonl")) {
+      assertTrue(r.err().contains(expected), r.err());
+    }
+    assertFalse(Files.exists(dir.resolve("report.html")));
+    assertFalse(r.err().contains("at io.troupe"), "no stack trace without --verbose");
+  }
+
+  @Test
+  void aMissingOrWrongArgumentIsBadInput() throws IOException {
+    Run none = run("report");
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("report: expected exactly one run directory, got 0"), none.err());
+
+    Run two = run("report", out.toString(), out.toString());
+    assertEquals(2, two.code());
+    assertTrue(two.err().contains("got 2"), two.err());
+
+    Path missing = out.resolve("no-such-run");
+    Run absent = run("report", missing.toString());
+    assertEquals(2, absent.code());
+    assertTrue(absent.err().contains(missing + ": no such directory"), absent.err());
+
+    Path file = Files.writeString(out.resolve("trials.jsonl"), "");
+    Run notDir = run("report", file.toString());
+    assertEquals(2, notDir.code());
+    assertTrue(notDir.err().contains(file + ": not a directory"), notDir.err());
+
+    Run option = run("report", out.toString(), "--set", "train.epochs=3");
+    assertEquals(2, option.code());
+    assertTrue(option.err().contains("--set"), option.err());
+  }
+
+  @Test
+  void aMalformedMiddleLineNamesTheFileAndLine() throws IOException {
+    Path dir = runDir("broken");
+    List<String> lines = new ArrayList<>(ReportFixtures.sweepLines());
+    lines.set(2, "{\"trialId\":\"t2\",\"status\":\"COMPLETED\",\"metrics\":{\"val_accuracy\":0.88");
+    Path trials = ReportFixtures.trials(dir, lines, "");
+
+    Run r = run("report", dir.toString());
+
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(trials + ": line 3 is not a trial record"), r.err());
+    assertFalse(Files.exists(dir.resolve("report.html")));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
