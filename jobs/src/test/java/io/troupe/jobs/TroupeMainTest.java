@@ -112,6 +112,22 @@ class TroupeMainTest {
   }
 
   @Test
+  void anUnknownEnsembleStrategyExitsTwoListingTheKnownOnes() throws IOException {
+    Path config = write("e.yaml", SYNTHETIC);
+    Run r = run("ensemble", config.toString(), "--strategy", "boosting");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--strategy: unknown strategy \"boosting\"") && r.err().contains("bagging"), r.err());
+  }
+
+  @Test
+  void aSoupNeedsTwoEpochsAndSaysSo() throws IOException {
+    Path config = write("soup.yaml", SYNTHETIC + "train: {epochs: 1}\nensemble: {strategies: [soup]}\n");
+    Run r = run("compare", config.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("ensemble.strategies: soup needs train.epochs >= 2"), r.err());
+  }
+
+  @Test
   void helpExitsZero() {
     Run r = run("--help");
     assertEquals(0, r.code());

@@ -58,6 +58,10 @@ public record ExperimentSpec(
     if (ensemble.strategies().isEmpty()) {
       checks.fail("ensemble.strategies", "must name at least one strategy, e.g. [single]");
     }
+    if (ensemble.strategies().contains(EnsembleStrategy.SOUP) && train.epochs() < 2) {
+      checks.fail("ensemble.strategies", "soup needs train.epochs >= 2 (members fine-tune a shared base for the"
+          + " second half), got " + train.epochs());
+    }
     if (ensemble.combiners().isEmpty()) {
       checks.fail("ensemble.combiners", "must name at least one combiner, e.g. [average]");
     }
