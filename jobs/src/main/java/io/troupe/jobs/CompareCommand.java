@@ -13,9 +13,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds every ensemble strategy the config names (ensemble.strategies), trains their members in
  * parallel on Spark and prints the comparison table; also writes it to comparison.csv and
- * comparison.md, with members-curve.csv, under {@code <out>/<name>/}. --resume continues.
+ * comparison.md, with members-curve.csv, under {@code <out>/<name>/ensembles/}. --resume continues.
  */
 final class CompareCommand implements Command {
+  /** Members, their artifacts and the tables go to {@code <out>/<name>/ensembles/}. */
+  static final String ENSEMBLES_DIR = "ensembles";
+
   @Override
   public String name() {
     return "compare";
@@ -36,7 +39,8 @@ final class CompareCommand implements Command {
   static int run(Experiment experiment, Set<EnsembleStrategy> strategies, String stem, CliArgs args, PrintStream out,
       PrintStream err) throws Exception {
     var spec = experiment.spec();
-    Path dir = args.out().resolve(spec.name());
+    // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
+    Path dir = args.out().resolve(spec.name()).resolve(ENSEMBLES_DIR);
     SparkSession spark = SparkSessions.start(spec, args.master());
     try {
       SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());

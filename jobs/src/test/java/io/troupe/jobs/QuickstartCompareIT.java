@@ -40,7 +40,7 @@ class QuickstartCompareIT {
 
   /** accuracy by "strategy/combiner", from comparison.csv. */
   private Map<String, Double> accuracies() throws Exception {
-    List<String> lines = Files.readAllLines(dir.resolve("quickstart/comparison.csv"));
+    List<String> lines = Files.readAllLines(dir.resolve("quickstart/ensembles/comparison.csv"));
     List<String> header = List.of(lines.get(0).split(","));
     int accuracy = header.indexOf("accuracy");
     Map<String, Double> out = new HashMap<>();
@@ -63,10 +63,10 @@ class QuickstartCompareIT {
     assertTrue(a.get("snapshots/parameter-average") >= baseline, a.toString());
     assertTrue(a.get("independent-average/parameter-average") < baseline - 0.2, a.toString());
 
-    String driverScored = Files.readString(dir.resolve("quickstart/comparison.csv"));
+    String driverScored = Files.readString(dir.resolve("quickstart/ensembles/comparison.csv"));
     String resumed = compare("--resume", "--set", "ensemble.distributedScoringAbove=1");
     assertTrue(resumed.contains("0 to run"), resumed);
-    assertEquals(driverScored, Files.readString(dir.resolve("quickstart/comparison.csv")),
+    assertEquals(driverScored, Files.readString(dir.resolve("quickstart/ensembles/comparison.csv")),
         "scored distributed, the table is identical");
   }
 }
