@@ -74,6 +74,22 @@ final class LocalCluster {
     }
   }
 
+  /**
+   * Whether a process is running: alive and not a zombie. A daemon's parent exits once it has
+   * started it, so on exit it waits (a zombie, which ProcessHandle counts as alive) for init to reap it.
+   */
+  static boolean running(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z'; // "pid (name) STATE ..."
+    } catch (IOException e) {
+      return false; // gone while we looked
+    }
+  }
+
   String masterUrl() {
     return masterUrl;
   }
