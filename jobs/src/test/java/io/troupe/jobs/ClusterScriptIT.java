@@ -68,7 +68,7 @@ class ClusterScriptIT {
 
   @Test
   void theClusterRequiresItsSecretAndStopsCleanly() throws Exception {
-    LocalCluster cluster = LocalCluster.start(dir.resolve("run"), 1);
+    LocalCluster cluster = LocalCluster.start(dir.resolve("run"), 1, 1);
     List<ProcessHandle> daemons = new ArrayList<>();
     try {
       daemons.add(cluster.daemon("master"));

@@ -34,9 +34,9 @@ final class LocalCluster {
     this.masterUrl = masterUrl;
   }
 
-  /** Starts a master and {@code workers} 1-core workers; fails the test if that does not work. */
-  static LocalCluster start(Path runDir, int workers) throws IOException, InterruptedException {
-    Result r = run("start", "--workers", Integer.toString(workers), "--cores", "1",
+  /** Starts a master and {@code workers} workers of {@code cores} each; fails the test if that does not work. */
+  static LocalCluster start(Path runDir, int workers, int cores) throws IOException, InterruptedException {
+    Result r = run("start", "--workers", Integer.toString(workers), "--cores", Integer.toString(cores),
         "--run-dir", runDir.toString(), "--port", Integer.toString(freePort()));
     LocalCluster cluster = new LocalCluster(runDir, r.lastLine());
     if (r.code() != 0) {

@@ -60,7 +60,7 @@ class LostWorkerIT {
 
   @Test
   void aKilledWorkerCostsOnlyItsRunningTrialWhichSparkRerunsElsewhere() throws Exception {
-    cluster = LocalCluster.start(dir.resolve("cluster"), 2);
+    cluster = LocalCluster.start(dir.resolve("cluster"), 2, 1);
     Path config = dir.resolve("drill.yaml");
     Files.writeString(config, CONFIG);
     Path trials = dir.resolve("out/drill/trials.jsonl");

@@ -61,10 +61,12 @@ class TornResumeIT {
 
   @Test
   void aTornLastLineIsDroppedAndOnlyThatTrialRerunsOnTheCluster() throws Exception {
-    cluster = LocalCluster.start(dir.resolve("cluster"), 1);
+    cluster = LocalCluster.start(dir.resolve("cluster"), 1, 3);
     Path config = dir.resolve("torn.yaml");
     Files.writeString(config, CONFIG);
-    sweep(config, false);
+    String first = sweep(config, false);
+    // One 3-core worker: 3 slots, counted once its executor has registered (before, Spark reports 2).
+    assertTrue(first.contains("with 3 slots"), first);
     Path trials = dir.resolve("out/torn/trials.jsonl");
     List<String> complete = Files.readAllLines(trials);
     assertEquals(4, complete.size());
