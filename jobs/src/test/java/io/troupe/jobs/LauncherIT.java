@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,10 @@ class LauncherIT {
   private record Result(int code, String out, String err) {}
 
   private Result launch(String... args) throws IOException, InterruptedException {
+    return launch(Map.of(), args);
+  }
+
+  private Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProjectRoot.get().resolve("deploy/troupe").toString());
     command.addAll(List.of(args));
@@ -31,6 +37,7 @@ class LauncherIT {
     Path err = dir.resolve("stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("TROUPE_NO_BUILD", "1");
+    builder.environment().putAll(env);
     Process process = builder.start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher did not finish in 120 s");
     return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -103,6 +110,36 @@ class LauncherIT {
     assertTrue(output.contains("with 2 slots"), output);
     assertEquals(4, Files.readAllLines(dir.resolve("out/submitted/trials.jsonl")).size(), output);
     assertTrue(Files.exists(dir.resolve("out/submitted/best.yaml")), output);
+  }
+
+  @Test
+  void aClusterMasterGoesThroughSparkSubmitWithTheExitCodesAndASafeSecret() throws Exception {
+    // validate never contacts the master, so no cluster is needed to see the exit codes come back
+    // through SparkSubmit (LostWorkerIT runs a sweep on a real cluster).
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, "data: {source: synthetic}\n");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "data: {source: synthetic}\ntrain: {optimizer: {lr: -1}}\n");
+    String master = "spark://127.0.0.1:" + LocalCluster.freePort();
+    Result valid = launch("validate", ok.toString(), "--master", master);
+    assertEquals(0, valid.code(), valid.err());
+    assertTrue(valid.out().contains(ok + ": valid"), valid.out());
+    assertEquals(2, launch("validate", bad.toString(), "--master", master).code());
+
+    // The cluster's secret must be there and private, or nothing is submitted.
+    Path clusterDir = Files.createDirectories(dir.resolve("cluster"));
+    Map<String, String> env = Map.of("TROUPE_CLUSTER_DIR", clusterDir.toString());
+    Result missing = launch(env, "validate", ok.toString(), "--master", master);
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("no auth.conf in " + clusterDir), missing.err());
+    Path secret = clusterDir.resolve("auth.conf");
+    Files.writeString(secret, "spark.authenticate true\nspark.authenticate.secret s3cret\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r-----"));
+    Result exposed = launch(env, "validate", ok.toString(), "--master", master);
+    assertEquals(2, exposed.code());
+    assertTrue(exposed.err().contains("is accessible by group or others (mode 640)"), exposed.err());
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    assertEquals(0, launch(env, "validate", ok.toString(), "--master", master).code());
   }
 
   @Test

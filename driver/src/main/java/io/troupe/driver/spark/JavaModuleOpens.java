@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The {@code --add-opens} flags Spark needs on Java 17, for the driver and every executor. The same
- * list is in the parent POM (Surefire) and in deploy/troupe; a test keeps the three in step.
+ * list is in the parent POM (Surefire) and in deploy/common.sh (for deploy/troupe and deploy/cluster);
+ * a test keeps them in step.
  */
 public final class JavaModuleOpens {
   public static final List<String> PACKAGES = List.of(

@@ -6,6 +6,7 @@ import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.spark.ExecutorRegistration;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
@@ -49,10 +50,18 @@ public final class SweepRunner {
     this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
   }
 
-  /** spark.slots, else the cores Spark offers divided by the cores each trial takes. */
+  /**
+   * spark.slots, else the cores Spark offers divided by the cores each trial takes (on a cluster,
+   * once its executors have registered).
+   */
   static int slots(ExperimentSpec spec, JavaSparkContext jsc) {
     if (spec.spark().slots() != null) {
       return spec.spark().slots();
+    }
+    try {
+      ExecutorRegistration.await(jsc.sc(), ExecutorRegistration.SETTLE, ExecutorRegistration.MAX_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
   }
