@@ -45,6 +45,10 @@ final class CompareCommand implements Command {
     try {
       SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
       err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
+      if (spec.search().strategy() != io.troupe.config.SearchStrategy.NONE) {
+        err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
+            + " compare its best.yaml");
+      }
       EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, progress, strategies, stem)
           .run(args.resume());
       if (outcome.stoppedOnFailures()) {
