@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.Function;
 
 /**
  * Where the ensemble's member predictions come from. A trained member's validation and test
@@ -54,28 +54,27 @@ final class MemberSource {
   }
 
   List<ScoredModel> saved(List<String> keys) {
-    String root = artifactRoot;
-    boolean scoreTest = !distributed;
-    List<ScoredModel> scored = dispatcher.runOnExecutor("scoring " + keys.size() + " saved models",
-        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).score(keys));
-    List<ScoredModel> out = new ArrayList<>();
-    scored.forEach(m -> out.add(withTest(m)));
-    return out;
+    return onExecutor("scoring " + keys.size() + " saved models", scoring -> scoring.score(keys)).stream()
+        .map(this::withTest).toList();
   }
 
   ScoredModel average(List<String> keys, String saveKey) {
-    String root = artifactRoot;
-    boolean scoreTest = !distributed;
-    return withTest(dispatcher.runOnExecutor("averaging the parameters of " + keys.size() + " models",
-        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).average(keys, saveKey)));
+    return withTest(onExecutor("averaging the parameters of " + keys.size() + " models",
+        scoring -> scoring.average(keys, saveKey)));
   }
 
   MemberScoring.Soup soup(List<String> keys, String saveKey) {
+    MemberScoring.Soup soup = onExecutor("greedy soup of " + keys.size() + " models",
+        scoring -> scoring.greedySoup(keys, saveKey));
+    return new MemberScoring.Soup(withTest(soup.model()), soup.ingredients());
+  }
+
+  /** Runs {@code work} on an executor against the saved members there (test left unscored when distributed). */
+  private <R> R onExecutor(String description, Function<MemberScoring, R> work) {
     String root = artifactRoot;
     boolean scoreTest = !distributed;
-    MemberScoring.Soup soup = dispatcher.runOnExecutor("greedy soup of " + keys.size() + " models",
-        splits -> new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest).greedySoup(keys, saveKey));
-    return new MemberScoring.Soup(withTest(soup.model()), soup.ingredients());
+    return dispatcher.runOnExecutor(description,
+        splits -> work.call(new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest)));
   }
 
   /** Test predictions of a saved model scored across tasks (whatever the size of the test part). */
