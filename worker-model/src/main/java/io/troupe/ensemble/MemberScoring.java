@@ -5,9 +5,7 @@ import io.troupe.artifacts.ModelArtifacts;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
 import io.troupe.data.Task;
-import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
-import io.troupe.eval.RegressionMetrics;
 import io.troupe.train.BatchNormRefresher;
 import io.troupe.train.BatchSource;
 import io.troupe.train.Evaluator;
@@ -113,7 +111,8 @@ public final class MemberScoring {
     if (data.size() == 0) {
       return 0;
     }
-    return data.task() == Task.REGRESSION ? -RegressionMetrics.of(p, data).mse() : ClassificationMetrics.of(p, data).accuracy();
+    double headline = EnsembleFigures.headline(p, data);
+    return data.task() == Task.REGRESSION ? -headline : headline;
   }
 
   private MultiLayerNetwork load(String key) {

@@ -41,6 +41,7 @@ final class ComparisonBuilder {
   private final List<ComparisonRow> rows = new ArrayList<>();
   private final List<MembersCurve.Point> curve = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, ScoredModel> scored = new java.util.HashMap<>();
   private final Dataset test;
   private final int epochs;
 
@@ -103,25 +104,21 @@ final class ComparisonBuilder {
   }
 
   private void bagging() {
-    List<String> ids = plan.members().get("bagging");
-    List<ScoredModel> members = new ArrayList<>();
+    List<String> ids = completedIds("bagging");
+    List<ScoredModel> members = ids.stream().map(this::scored).toList();
     List<int[]> oobRows = new ArrayList<>();
     List<Predictions> oobPredictions = new ArrayList<>();
-    for (String id : ids) {
-      StoredTrial t = results.get(id);
-      if (t != null && t.status().equals("COMPLETED")) {
-        members.add(source.trial(t));
-        if (test.task() == Task.CLASSIFICATION) {
-          oobRows.add(BootstrapSample.draw(splits.train().size(), spec.ensemble().bootstrapFraction(),
-              EnsemblePlan.bootstrapSeed(spec, id)).outOfBag());
-          oobPredictions.add(source.outOfBag(t));
-        }
+    if (test.task() == Task.CLASSIFICATION) {
+      for (String id : ids) {
+        oobRows.add(BootstrapSample.draw(splits.train().size(), spec.ensemble().bootstrapFraction(),
+            EnsemblePlan.bootstrapSeed(spec, id)).outOfBag());
+        oobPredictions.add(source.outOfBag(results.get(id)));
       }
     }
-    noteMissing("bagging", ids.size(), members.size());
+    int[] trainLabels = oobPredictions.isEmpty() ? null : EnsembleFigures.labels(splits.train());
     double compute = epochs * spec.ensemble().bootstrapFraction() * members.size();
-    predictionRows("bagging", members, compute, (combiner, weights) -> oobPredictions.isEmpty() ? Double.NaN
-        : OutOfBag.accuracy(EnsembleFigures.labels(splits.train()), oobRows, oobPredictions, combiner, weights));
+    predictionRows("bagging", members, compute, (combiner, weights) -> trainLabels == null ? Double.NaN
+        : OutOfBag.accuracy(trainLabels, oobRows, oobPredictions, combiner, weights));
   }
 
   private void snapshots(String run) {
@@ -242,16 +239,26 @@ final class ComparisonBuilder {
   }
 
   private List<ScoredModel> completed(String group) {
+    return completedIds(group).stream().map(this::scored).toList();
+  }
+
+  /** The group's members that completed, in planned order; the others are noted as left out. */
+  private List<String> completedIds(String group) {
     List<String> ids = plan.members().get(group);
-    List<ScoredModel> out = new ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String id : ids) {
       StoredTrial t = results.get(id);
       if (t != null && t.status().equals("COMPLETED")) {
-        out.add(source.trial(t));
+        out.add(id);
       }
     }
     noteMissing(group, ids.size(), out.size());
     return out;
+  }
+
+  /** A member's saved predictions, read once (the baseline is also the true ensemble's first member). */
+  private ScoredModel scored(String id) {
+    return scored.computeIfAbsent(id, k -> source.trial(results.get(k)));
   }
 
   private void noteMissing(String group, int planned, int completed) {
