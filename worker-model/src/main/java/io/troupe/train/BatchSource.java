@@ -23,6 +23,8 @@ public final class BatchSource {
   private final FeatureTransform transform;
   private final ImageAugmenter augmenter;
   private final int numFeatures;
+  /** Reused by the fill methods; a BatchSource belongs to one trial's thread. */
+  private float[] scratch;
 
   /** @param augment null or disabled for evaluation sources */
   public BatchSource(Dataset data, FeatureTransform transform, AugmentSpec augment) {
@@ -48,8 +50,28 @@ public final class BatchSource {
 
   /** A training batch of {@code rows[from..to)}, augmented with a generator seeded per batch. */
   public DataSet trainingBatch(int[] rows, int from, int to, long batchSeed) {
-    Random rng = augmenter == null ? null : new Random(Seeds.derive(batchSeed, AUGMENT_STREAM));
-    return new DataSet(features(rows, from, to, rng), targets(rows, from, to));
+    return new DataSet(features(rows, from, to, augmentRng(batchSeed)), targets(rows, from, to));
+  }
+
+  /**
+   * Writes the training batch of {@code rows[from..to)} into {@code into}, whose features and
+   * labels must have {@code to - from} rows: the same values as {@link #trainingBatch}, without a
+   * fresh off-heap array per batch.
+   */
+  public void fillTrainingBatch(int[] rows, int from, int to, long batchSeed, DataSet into) {
+    int batch = to - from;
+    if (into.getFeatures().rows() != batch || into.getLabels().rows() != batch) {
+      throw new IllegalArgumentException("batch of " + batch + " rows into arrays of "
+          + into.getFeatures().rows() + " and " + into.getLabels().rows() + " rows");
+    }
+    HostArrays.write(featureValues(rows, from, to, augmentRng(batchSeed), scratch(batch * numFeatures)),
+        into.getFeatures());
+    HostArrays.write(targetValues(rows, from, to), into.getLabels());
+  }
+
+  /** Columns of the targets: classes (one-hot), or 1 for regression. */
+  public int targetColumns() {
+    return data.task() == Task.REGRESSION ? 1 : data.numClasses();
   }
 
   /** Features of rows [from, to) in data order, never augmented (evaluation). */
@@ -57,13 +79,35 @@ public final class BatchSource {
     return features(null, from, to, null);
   }
 
+  /** Writes the unaugmented features of rows [from, to) into {@code into} ({@code to - from} rows). */
+  public void fillFeatures(int from, int to, INDArray into) {
+    HostArrays.write(featureValues(null, from, to, null, scratch((to - from) * numFeatures)), into);
+  }
+
   public INDArray targets(int from, int to) {
     return targets(null, from, to);
   }
 
+  private Random augmentRng(long batchSeed) {
+    return augmenter == null ? null : new Random(Seeds.derive(batchSeed, AUGMENT_STREAM));
+  }
+
+  private float[] scratch(int length) {
+    if (scratch == null || scratch.length < length) {
+      scratch = new float[length];
+    }
+    return scratch;
+  }
+
   private INDArray features(int[] rows, int from, int to, Random rng) {
     int batch = to - from;
-    float[] out = new float[batch * numFeatures];
+    return Nd4j.create(featureValues(rows, from, to, rng, new float[batch * numFeatures]),
+        new long[] {batch, numFeatures}, 'c');
+  }
+
+  /** Scaled (and, with {@code rng}, augmented) features of the rows, row-major, into {@code out}. */
+  private float[] featureValues(int[] rows, int from, int to, Random rng, float[] out) {
+    int batch = to - from;
     float[] raw = rng == null ? null : new float[numFeatures];
     float[] moved = rng == null ? null : new float[numFeatures];
     for (int i = 0; i < batch; i++) {
@@ -79,23 +123,28 @@ public final class BatchSource {
         }
       }
     }
-    return Nd4j.create(out, new long[] {batch, numFeatures}, 'c');
+    return out;
   }
 
   private INDArray targets(int[] rows, int from, int to) {
+    return Nd4j.create(targetValues(rows, from, to), new long[] {to - from, targetColumns()}, 'c');
+  }
+
+  /** One-hot labels (or regression targets) of the rows, row-major. */
+  private float[] targetValues(int[] rows, int from, int to) {
     int batch = to - from;
     if (data.task() == Task.REGRESSION) {
       float[] y = new float[batch];
       for (int i = 0; i < batch; i++) {
         y[i] = data.target(rows == null ? from + i : rows[from + i]);
       }
-      return Nd4j.create(y, new long[] {batch, 1}, 'c');
+      return y;
     }
     int classes = data.numClasses();
     float[] oneHot = new float[batch * classes];
     for (int i = 0; i < batch; i++) {
       oneHot[i * classes + data.label(rows == null ? from + i : rows[from + i])] = 1f;
     }
-    return Nd4j.create(oneHot, new long[] {batch, classes}, 'c');
+    return oneHot;
   }
 }

@@ -38,9 +38,18 @@ public final class Evaluator {
     }
     float[] out = null;
     int columns = 0;
+    INDArray whole = null; // one features array reused by every full chunk
     for (int start = from; start < to; start += CHUNK) {
       int end = Math.min(to, start + CHUNK);
-      INDArray y = net.output(source.features(start, end), false);
+      INDArray features;
+      if (end - start == CHUNK) {
+        whole = whole != null ? whole : HostArrays.reusable(CHUNK, source.data().numFeatures());
+        features = whole;
+      } else {
+        features = HostArrays.reusable(end - start, source.data().numFeatures());
+      }
+      source.fillFeatures(start, end, features);
+      INDArray y = net.output(features, false);
       if (out == null) {
         columns = (int) y.size(1);
         out = new float[(to - from) * columns];

@@ -43,6 +43,7 @@ final class TrainingSession {
   private final ArtifactStore store;
   private final TrialProgress progress;
   private final Sources sources;
+  private final ReusedBatches batches;
   private final LearningRates rates;
   private final MultiLayerNetwork net;
   private final UpdateRatioMonitor monitor;
@@ -70,6 +71,7 @@ final class TrainingSession {
     // reclaimed by ordinary GC and javacpp's own limits. (Process-wide, so set by every trial.)
     Nd4j.getMemoryManager().togglePeriodicGc(false);
     this.sources = Sources.of(splits, trial, spec);
+    this.batches = new ReusedBatches(sources.train());
     int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);
     this.net = trial.resumeFrom() != null ? restore(store, trial.resumeFrom())
@@ -117,8 +119,7 @@ final class TrainingSession {
   }
 
   private Optional<DivergencePoint> trainEpoch(int epoch) {
-    BatchSource source = sources.train();
-    int[] order = source.epochOrder(trial.seed(), epoch, train.shuffle());
+    int[] order = sources.train().epochOrder(trial.seed(), epoch, train.shuffle());
     epochLossSum = 0;
     epochBatches = 0;
     if (monitor != null) {
@@ -126,7 +127,7 @@ final class TrainingSession {
     }
     for (int from = 0; from < order.length; from += train.batchSize()) {
       int to = Math.min(order.length, from + train.batchSize());
-      DataSet batch = source.trainingBatch(order, from, to, trial.seed() + iteration);
+      DataSet batch = batches.batch(order, from, to, trial.seed() + iteration);
       net.fit(batch);
       double loss = net.score();
       Optional<DivergencePoint> diverged = guard.check(loss, epoch + 1, iteration);
