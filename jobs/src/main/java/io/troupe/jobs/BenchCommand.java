@@ -66,10 +66,18 @@ final class BenchCommand implements Command {
       trainRatio[i] = on.get(i)[0] / off.get(i)[0];
       wallRatio[i] = on.get(i)[2] / off.get(i)[2];
     }
-    out.printf("training throughput, monitoring off (median): %,.0f samples/s%n", median(off.stream().mapToDouble(r -> r[1]).toArray()));
-    out.printf("training throughput, monitoring on  (median): %,.0f samples/s%n", median(on.stream().mapToDouble(r -> r[1]).toArray()));
+    double offRate = median(off.stream().mapToDouble(r -> r[1]).toArray());
+    double onRate = median(on.stream().mapToDouble(r -> r[1]).toArray());
+    out.printf("training throughput, monitoring off (median): %,.0f samples/s%n", offRate);
+    out.printf("training throughput, monitoring on  (median): %,.0f samples/s%n", onRate);
     out.printf("monitoring overhead (median of paired ratios): training loop %+.1f%%, whole trial %+.1f%%%n",
         100 * (median(trainRatio) - 1), 100 * (median(wallRatio) - 1));
+    new Measurements().put("config", spec.name()).put("batch", spec.train().batchSize())
+        .put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
+        .put("train_examples", splits.train().size()).put("epochs_per_run", spec.train().epochs())
+        .put("samples_per_second_monitor_off", offRate).put("samples_per_second_monitor_on", onRate)
+        .put("monitor_overhead_training", median(trainRatio) - 1).put("monitor_overhead_trial", median(wallRatio) - 1)
+        .writeIfAsked(args);
     return TroupeMain.OK;
   }
 

@@ -68,6 +68,12 @@ final class BenchDispatchCommand implements Command {
       double parallel = time(new TrialDispatcher(jsc, experiment.splits(), 2, NoOpTrialTask::new), noOps);
       out.printf("dispatch overhead per no-op trial: %.0f ms with 1 slot, %.0f ms of wall time each with 2 slots%n",
           1000 * serial / NO_OP_TRIALS, 1000 * parallel / NO_OP_TRIALS);
+      new Measurements().put("config", experiment.spec().name()).put("master", spark.sparkContext().master())
+          .put("equal_trials", EQUAL_TRIALS).put("epochs_per_trial", experiment.spec().train().epochs())
+          .put("one_slot_seconds", one).put("two_slot_seconds", two)
+          .put("speedup", (one[0] + one[1]) / (two[0] + two[1]))
+          .put("noop_ms_one_slot", 1000 * serial / NO_OP_TRIALS).put("noop_ms_two_slots", 1000 * parallel / NO_OP_TRIALS)
+          .writeIfAsked(args);
       return TroupeMain.OK;
     } finally {
       spark.stop();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The command line: {@code <command> <config.yaml>... [--out DIR] [--set path=value]...
- * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME]}. Options may come in any order.
+ * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--json FILE]}. Options may come in
+ * any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
  */
 public record CliArgs(
     String command,
@@ -18,7 +19,8 @@ public record CliArgs(
     boolean resume,
     boolean verbose,
     boolean print,
-    String strategy) {
+    String strategy,
+    Path json) {
 
   public static final Path DEFAULT_OUT = Path.of("out");
 
@@ -40,6 +42,7 @@ public record CliArgs(
     boolean verbose = false;
     boolean print = false;
     String strategy = null;
+    Path json = null;
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -50,18 +53,19 @@ public record CliArgs(
         case "--verbose", "-v" -> verbose = true;
         case "--print" -> print = true;
         case "--strategy" -> strategy = value(args, ++i, "--strategy", "an ensemble strategy such as bagging");
+        case "--json" -> json = Path.of(value(args, ++i, "--json", "a file to write the figures to"));
         default -> {
           if (arg.startsWith("--set=")) {
             sets.add(arg.substring("--set=".length()));
           } else if (arg.startsWith("-")) {
-            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME");
+            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --json FILE");
           } else {
             configs.add(Path.of(arg));
           }
         }
       }
     }
-    return new CliArgs(command, configs, out, sets, master, resume, verbose, print, strategy);
+    return new CliArgs(command, configs, out, sets, master, resume, verbose, print, strategy, json);
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */
