@@ -39,5 +39,13 @@ class JavaModuleOpensConsistencyTest {
         assertEquals(code, flagsIn(line), "conf/spark-defaults.conf.example: " + line.split("\\s")[0]);
       }
     }
+    // The spark-operator manifests start the driver and executors before Troupe's code runs.
+    for (var manifest : DeployFiles.manifests().entrySet()) {
+      var spec = DeployFiles.applicationSpec(manifest.getValue());
+      for (String role : List.of("driver", "executor")) {
+        assertEquals(code, flagsIn(spec.path(role).path("javaOptions").asText()),
+            "deploy/k8s/" + manifest.getKey() + ": " + role + ".javaOptions");
+      }
+    }
   }
 }
