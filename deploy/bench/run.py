@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Troupe's benchmark suite: each figure beside its peer, measured side by side in one run.
+
+    deploy/troupe bench [--out DIR] [--only NAMES] [--epochs N]
+    deploy/bench/run.py  [--out DIR] [--only NAMES] [--epochs N]
+
+Figures (--only takes a comma-separated subset of these names):
+  throughput  trainer samples/s, MLP 784-256-128-10, Adam, batch 128 and 512, 1 thread, against
+              PyTorch on the CPU (Debian's python3-torch) with the same model, optimiser, batch
+              and thread count; the peer runs before and after Troupe and its mean is taken
+  scaling     8 equal trials on 1 vs 2 local slots (one session, ABBA), then the same on a real
+              2-worker standalone cluster (deploy/cluster, 1 core per worker)
+  dispatch    per-trial dispatch overhead from trials that do no work (measured with scaling)
+  compute     a snapshot ensemble of 10 against a true ensemble of 10 and one baseline run:
+              training wall time from the trials' own records, and test accuracy
+  memory      peak resident memory of the JVM running 4 trials with 2 slots against 1 slot,
+              each in its own process, with the dataset shared by the trials
+  mllib       Spark MLlib's MultilayerPerceptronClassifier on the same data and an equivalent
+              grid (deploy/troupe bench-mllib)
+
+Prints one table and writes <out>/bench.json: a list of {name, value, unit, peer, peer_value,
+ratio}, ratio = value / peer_value. Each figure's target, where the project has one, is printed
+beside it (and kept in bench.json as "target"). Raw outputs of every step go to <out>/raw/.
+Needs python3; the PyTorch peer needs a python3 that can import torch (Debian: python3-torch).
+Exit codes: 0 done (targets missed are reported, not failures), 2 bad arguments, 1 a step failed.
+"""
+import argparse
+import csv
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TROUPE = os.path.join(ROOT, "deploy", "troupe")
+CLUSTER = os.path.join(ROOT, "deploy", "cluster")
+FASHION = "/usr/share/datasets/fashion-mnist"
+MLP = os.path.join(ROOT, "conf", "examples", "fashion-mlp.yaml")
+FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib"]
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Suite:
+    def __init__(self, out, epochs):
+        self.out = os.path.abspath(out)
+        self.raw = os.path.join(self.out, "raw")
+        self.epochs = epochs
+        self.figures = []
+        os.makedirs(self.raw, exist_ok=True)
+
+    # -- running things -------------------------------------------------------------------------
+
+    def run(self, label, argv, env=None):
+        """Runs argv, logs its output to raw/<label>.log, returns (seconds, peak RSS in MB)."""
+        log = os.path.join(self.raw, label + ".log")
+        print(f"  {label}: {' '.join(os.path.relpath(a, ROOT) if a.startswith(ROOT) else a for a in argv)}",
+              file=sys.stderr, flush=True)
+        full_env = dict(os.environ, TROUPE_NO_BUILD="1", **(env or {}))
+        start = time.monotonic()
+        with open(log, "w") as f:
+            proc = subprocess.Popen(argv, stdout=f, stderr=subprocess.STDOUT, env=full_env, cwd=ROOT)
+            # wait4 gives this child's own peak RSS; deploy/troupe execs the JVM, so it is the JVM's.
+            _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.monotonic() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise StepFailed(f"{label} exited {code}; see {log}")
+        return seconds, usage.ru_maxrss / 1024.0
+
+    def troupe(self, label, *args, env=None):
+        return self.run(label, [TROUPE, *args], env=env)
+
+    def json_of(self, label):
+        with open(os.path.join(self.raw, label + ".json")) as f:
+            return json.load(f)
+
+    def add(self, name, value, unit, peer, peer_value, target=None):
+        ratio = value / peer_value if peer_value else float("nan")
+        self.figures.append({"name": name, "value": value, "unit": unit, "peer": peer,
+                             "peer_value": peer_value, "ratio": ratio, "target": target})
+
+    # -- the figures ----------------------------------------------------------------------------
+
+    def throughput(self):
+        python = torch_python()
+        for batch in (128, 512):
+            sets = ["--set", f"train.epochs={self.epochs}", "--set", f"train.batchSize={batch}"]
+            peer_runs = []
+            for when in ("before", "after"):
+                if when == "after":
+                    self.troupe(f"throughput-{batch}-troupe", "bench", MLP, *sets,
+                                "--json", os.path.join(self.raw, f"throughput-{batch}-troupe.json"),
+                                env={"OMP_NUM_THREADS": "1"})
+                if python:
+                    label = f"throughput-{batch}-pytorch-{when}"
+                    self.run(label, [python, os.path.join(ROOT, "deploy", "bench", "pytorch_mlp.py"),
+                                     "--data", FASHION, "--batch", str(batch), "--threads", "1",
+                                     "--epochs", str(self.epochs)], env={"OMP_NUM_THREADS": "1"})
+                    with open(os.path.join(self.raw, label + ".log")) as f:
+                        peer_runs.append(json.loads(f.read().strip().splitlines()[-1]))
+            ours = self.json_of(f"throughput-{batch}-troupe")["samples_per_second_monitor_off"]
+            peer = statistics.mean(r["samples_per_second"] for r in peer_runs) if peer_runs else float("nan")
+            name = peer_runs[0]["peer"] if peer_runs else "PyTorch (not installed: apt-get install python3-torch)"
+            self.add(f"trainer throughput, batch {batch}, 1 thread", ours, "samples/s", name, peer,
+                     target=">= 0.7x PyTorch" if batch == 128 else None)
+
+    def scaling(self):
+        sets = ["--set", f"train.epochs={self.epochs}", "--set", "data.subset.train=10000"]
+        self.troupe("scaling-local", "bench-dispatch", MLP, *sets, "--json", os.path.join(self.raw, "scaling-local.json"))
+        local = self.json_of("scaling-local")
+        one, two = statistics.mean(local["one_slot_seconds"]), statistics.mean(local["two_slot_seconds"])
+        n = local["equal_trials"]
+        self.add("sweep throughput, 2 local slots (vs 1 slot, same session)", 60 * n / two, "trials/min",
+                 "1 local slot", 60 * n / one, target=">= 1.85x")
+        self.add("dispatch overhead per trial, 1 slot", local["noop_ms_one_slot"], "ms",
+                 "target", 50.0, target="<= 50 ms")
+        run_dir = os.path.join(self.out, "cluster")
+        try:
+            url = self.cluster_start(run_dir)
+            self.troupe("scaling-cluster", "bench-dispatch", MLP, *sets, "--master", url,
+                        "--json", os.path.join(self.raw, "scaling-cluster.json"), env={"TROUPE_CLUSTER_DIR": run_dir})
+        finally:
+            self.run("cluster-stop", [CLUSTER, "stop", "--run-dir", run_dir])
+        cluster = self.json_of("scaling-cluster")
+        c_one, c_two = statistics.mean(cluster["one_slot_seconds"]), statistics.mean(cluster["two_slot_seconds"])
+        self.add("sweep throughput, 2-worker standalone cluster (vs 1 worker, same session)", 60 * n / c_two,
+                 "trials/min", "1 executor of the same cluster", 60 * n / c_one, target=">= 1.85x")
+        self.add("sweep throughput, 2-worker standalone cluster (vs 1 local slot)", 60 * n / c_two,
+                 "trials/min", "1 local slot", 60 * n / one)
+
+    def cluster_start(self, run_dir):
+        label = "cluster-start"
+        self.run(label, [CLUSTER, "start", "--workers", "2", "--cores", "1", "--run-dir", run_dir,
+                         "--port", str(free_port())])
+        with open(os.path.join(self.raw, label + ".log")) as f:
+            return f.read().strip().splitlines()[-1]
+
+    def compute(self):
+        conf = os.path.join(ROOT, "conf", "bench", "compute.yaml")
+        out = os.path.join(self.out, "compute")
+        shutil.rmtree(out, ignore_errors=True)
+        self.troupe("compute", "compare", conf, "--out", out)
+        base = os.path.join(out, "bench-compute", "ensembles")
+        walls = {}
+        with open(os.path.join(base, "trials.jsonl")) as f:
+            for line in f:
+                r = json.loads(line)
+                walls[r["trialId"]] = r["wallSeconds"]
+        members = [t for t in walls if t.startswith("member-")]
+        snapshots = [t for t in walls if t.startswith("snapshots") and "control" not in t]
+        true_wall = sum(walls[t] for t in members)
+        snap_wall = sum(walls[t] for t in snapshots)
+        # The median member, not member-01: the first trial in a JVM also pays JIT compilation.
+        baseline_wall = statistics.median(walls[t] for t in members)
+        self.add("snapshot ensemble of 10, training time", snap_wall, "s",
+                 f"true ensemble of {len(members)}", true_wall)
+        self.add("snapshot ensemble of 10, training time", snap_wall, "s", "one baseline run (median member)",
+                 baseline_wall)
+        rows = {}
+        with open(os.path.join(base, "comparison.csv")) as f:
+            for row in csv.DictReader(f):
+                rows[(row["strategy"], row["combiner"])] = float(row["accuracy"])
+        snap = max(v for (s, _), v in rows.items() if s == "snapshots")
+        true = max(v for (s, _), v in rows.items() if s == "true")
+        single = max(v for (s, _), v in rows.items() if s == "single")
+        self.add("snapshot ensemble of 10, best test accuracy", snap, "accuracy", "true ensemble of 10", true)
+        self.add("snapshot ensemble of 10, best test accuracy", snap, "accuracy", "one baseline run", single)
+
+    def memory(self):
+        conf = os.path.join(ROOT, "conf", "bench", "memory.yaml")
+        peaks = {}
+        for slots in (1, 2):
+            out = os.path.join(self.out, f"memory-{slots}")
+            shutil.rmtree(out, ignore_errors=True)
+            _, peaks[slots] = self.troupe(f"memory-{slots}-slots", "sweep", conf, "--out", out,
+                                          "--master", "local[2]", "--set", f"spark.slots={slots}")
+        self.add("peak JVM resident memory, 2 concurrent trials", peaks[2], "MB", "1 trial at a time", peaks[1],
+                 target="<= 1.3x")
+
+    def mllib(self):
+        conf = os.path.join(ROOT, "conf", "bench", "mllib-grid.yaml")
+        out = os.path.join(self.out, "mllib")
+        self.troupe("mllib", "bench-mllib", conf, "--out", out)
+        with open(os.path.join(out, "bench-mllib.json")) as f:
+            for figure in json.load(f):
+                figure.setdefault("target", None)
+                self.figures.append(figure)
+
+
+def torch_python():
+    """A python3 that can import torch, or None (the throughput figure then has no peer)."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import torch"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fmt(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return "-"
+    return f"{v:,.4g}" if abs(v) < 10 else f"{v:,.0f}"
+
+
+def main(argv):
+    p = argparse.ArgumentParser(prog="deploy/troupe bench", description=__doc__.split("\n")[0])
+    p.add_argument("--out", default=os.path.join("out", "bench"), help="directory for bench.json and raw outputs")
+    p.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures: " + ", ".join(FIGURES))
+    p.add_argument("--epochs", type=int, default=3, help="epochs per timed run (throughput, scaling)")
+    try:
+        a = p.parse_args(argv)
+    except SystemExit as e:
+        return 0 if e.code == 0 else 2
+    wanted = [f.strip() for f in a.only.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FIGURES]
+    if unknown or a.epochs < 1:
+        print(f"bench: --only: unknown figure(s) {', '.join(unknown)}; expected some of {', '.join(FIGURES)}"
+              if unknown else "bench: --epochs: expected an integer >= 1", file=sys.stderr)
+        return 2
+    suite = Suite(a.out, a.epochs)
+    steps = [f for f in FIGURES if f in wanted and f != "dispatch"]
+    if "dispatch" in wanted and "scaling" not in wanted:
+        steps.insert(0, "scaling")  # dispatch overhead is measured in the scaling session
+    started = time.monotonic()
+    try:
+        for step in steps:
+            print(f"bench: {step}", file=sys.stderr, flush=True)
+            getattr(suite, step)()
+    except StepFailed as e:
+        print(f"bench: {e}", file=sys.stderr)
+        return 1
+    finally:
+        with open(os.path.join(suite.out, "bench.json"), "w") as f:
+            json.dump(_nulls(suite.figures), f, indent=2, allow_nan=False)
+            f.write("\n")
+    width = max((len(f["name"]) for f in suite.figures), default=10)
+    print(f"{'figure':<{width}}  {'troupe':>10}  {'peer':>10}  {'ratio':>7}  unit / peer / target")
+    for f in suite.figures:
+        print(f"{f['name']:<{width}}  {fmt(f['value']):>10}  {fmt(f['peer_value']):>10}  {fmt(f['ratio']):>7}  "
+              f"{f['unit']} / {f['peer']}" + (f" / target {f['target']}" if f.get("target") else ""))
+    print(f"bench: {len(suite.figures)} figures in {time.monotonic() - started:.0f} s; "
+          f"{os.path.join(suite.out, 'bench.json')}")
+    return 0
+
+
+def _nulls(figures):
+    """JSON has no NaN: a value that could not be measured is written as null."""
+    return [{k: (None if isinstance(v, float) and not (v == v and abs(v) != float("inf")) else v)
+             for k, v in f.items()} for f in figures]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
