@@ -40,7 +40,7 @@ final class CompareCommand implements Command {
       PrintStream err) throws Exception {
     var spec = experiment.spec();
     // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
-    Path dir = args.out().resolve(spec.name()).resolve(ENSEMBLES_DIR);
+    Path dir = experiment.dir(args.out()).resolve(ENSEMBLES_DIR);
     SparkSession spark = SparkSessions.start(spec, args.master());
     try {
       SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());

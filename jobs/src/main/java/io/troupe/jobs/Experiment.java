@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ContainedPath;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
@@ -18,5 +19,13 @@ record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
     Path config = args.configs().get(0);
     ExperimentSpec spec = ConfigLoader.load(config, args.sets());
     return new Experiment(config, spec, DataLoader.load(spec.data(), spec.dataSeed()));
+  }
+
+  /**
+   * {@code <out>/<name>/}, where this experiment's results go. The config already limits the name
+   * to a plain directory name; this refuses, as bad input, any that would still lead outside --out.
+   */
+  Path dir(Path out) {
+    return ContainedPath.resolve(out, spec.name(), "name");
   }
 }

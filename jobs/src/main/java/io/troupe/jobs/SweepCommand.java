@@ -29,7 +29,7 @@ final class SweepCommand implements Command {
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
     Experiment experiment = Experiment.load(args);
-    Path dir = args.out().resolve(experiment.spec().name());
+    Path dir = experiment.dir(args.out());
     String metric = experiment.spec().objectiveMetric().configName();
     SparkSession spark = SparkSessions.start(experiment.spec(), args.master());
     try {

@@ -38,7 +38,7 @@ final class TrainCommand implements Command {
       err.println("troupe: note: train runs the config itself as one trial; search.space is ignored (use sweep)");
     }
     DataSplits splits = experiment.splits();
-    Path dir = args.out().resolve(spec.name());
+    Path dir = experiment.dir(args.out());
     TrialSpec trial = TrialSpec.of(spec, TRIAL_ID, Map.of());
     out.printf("training %s: %d train / %d validation / %d test examples, seed %d%n", spec.name(),
         splits.train().size(), splits.validation().size(), splits.test().size(), trial.seed());

@@ -3,9 +3,16 @@ package io.troupe.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +109,18 @@ final class LocalCluster {
   ProcessHandle daemon(String name) throws IOException {
     long pid = Long.parseLong(Files.readString(runDir.resolve("pids/" + name + ".pid")).strip());
     return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " (pid " + pid + ") is not running"));
+  }
+
+  /**
+   * The master's own view, from its web UI's /json/: aliveworkers, coresused, activeapps,
+   * completedapps, workers (each with state and coresused).
+   */
+  JsonNode masterStatus() throws IOException, InterruptedException {
+    String webUi = Files.readString(runDir.resolve("master-webui.url")).strip();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(webUi + "/json/")).timeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return new ObjectMapper().readTree(response.body());
   }
 
   Result status() throws IOException, InterruptedException {

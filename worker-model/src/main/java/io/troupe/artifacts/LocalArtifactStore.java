@@ -88,7 +88,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     ArtifactKeys.requireValidPrefix(prefix);
     // Walk only the deepest directory the prefix names, not the whole store.
     int slash = prefix.lastIndexOf('/');
-    Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+    Path start = slash < 0 ? root : ContainedPath.resolve(root, prefix.substring(0, slash), "artifact key prefix");
     if (!Files.isDirectory(start)) {
       return List.of();
     }
@@ -120,8 +120,9 @@ public final class LocalArtifactStore implements ArtifactStore {
     return "LocalArtifactStore[" + root + "]";
   }
 
+  // The key rules already forbid ".." and absolute keys; the containment check holds even if they change.
   private Path resolve(String key) {
-    return root.resolve(ArtifactKeys.requireValid(key));
+    return ContainedPath.resolve(root, ArtifactKeys.requireValid(key), "artifact key");
   }
 
   private String keyOf(Path file) {

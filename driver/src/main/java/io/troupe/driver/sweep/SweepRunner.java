@@ -7,6 +7,7 @@ import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.ExecutorRegistration;
+import io.troupe.driver.spark.ExecutorReport;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
@@ -55,13 +56,14 @@ public final class SweepRunner {
    * once its executors have registered).
    */
   static int slots(ExperimentSpec spec, JavaSparkContext jsc) {
-    if (spec.spark().slots() != null) {
-      return spec.spark().slots();
-    }
+    // Even with spark.slots set: the executor report at the start needs every executor registered.
     try {
       ExecutorRegistration.await(jsc.sc(), ExecutorRegistration.SETTLE, ExecutorRegistration.MAX_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (spec.spark().slots() != null) {
+      return spec.spark().slots();
     }
     return Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
   }
@@ -91,9 +93,9 @@ public final class SweepRunner {
   }
 
   /**
-   * Opens the result store (refusing earlier results unless {@code resume}), starts a dispatcher
-   * over the broadcast data and runs {@code work} with it, e.g. an ensemble's member trials and
-   * then the work that combines them.
+   * Opens the result store (refusing earlier results unless {@code resume}), reports what each
+   * executor trains with, starts a dispatcher over the broadcast data and runs {@code work} with
+   * it, e.g. an ensemble's member trials and then the work that combines them.
    */
   public <T> T withDispatcher(boolean resume, DispatcherWork<T> work) throws IOException, InterruptedException {
     store = ResultStore.open(dir);
@@ -103,6 +105,7 @@ public final class SweepRunner {
     }
     store.warnings().forEach(w -> progress.note(w));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
     try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactRoot().toString(), slots)) {
       return work.run(dispatcher);
     }

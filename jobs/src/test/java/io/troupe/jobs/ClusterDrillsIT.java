@@ -1,0 +1,228 @@
+package io.troupe.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault drills on one real cluster (deploy/cluster: a master and two 1-core workers, each its own
+ * JVM), shared by the tests to save its start-up: a driver killed mid-sweep and resumed, and an
+ * experiment name that tries to write outside --out. Both go through deploy/troupe and SparkSubmit
+ * as a user would; the sweeps also show the executor report naming both executors.
+ */
+class ClusterDrillsIT {
+  @TempDir static Path shared;
+  private static LocalCluster cluster;
+  private Process sweep;
+
+  private static final int TRIALS = 8;
+  private static final String CONFIG = """
+      name: drill
+      data: {source: synthetic, synthetic: {trainSize: 1500, testSize: 200, features: 20, classes: 4}}
+      model: {hidden: [64, 32], activation: tanh, init: xavier}
+      train: {epochs: 3, batchSize: 32, optimizer: {lr: 0.01}}
+      search: {strategy: random, trials: 8, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  /** The executor report's line for a CPU executor of this loopback cluster. */
+  private static final Pattern CPU_EXECUTOR = Pattern.compile(
+      "(?m)^troupe: executor (\\d+) on 127\\.0\\.0\\.1: CpuBackend, device cpu, 1 thread\\(s\\), gpus none$");
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = LocalCluster.start(shared.resolve("cluster"), 2, 1);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    if (sweep != null) {
+      sweep.destroyForcibly();
+    }
+  }
+
+  /** Starts deploy/troupe against the cluster, stdout and stderr into {@code log}. */
+  private static Process troupe(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ProjectRoot.get().resolve("deploy/troupe").toString()));
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("TROUPE_NO_BUILD", "1");
+    builder.environment().put("TROUPE_CLUSTER_DIR", cluster.runDir().toString());
+    return builder.start();
+  }
+
+  private static int finish(Process process, Path log, int seconds) throws Exception {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("deploy/troupe did not finish in " + seconds + " s: " + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  @Test
+  void aDriverKilledMidSweepIsResumedOnTheClusterWithoutRerunningAnyTrial() throws Exception {
+    Path work = Files.createDirectories(shared.resolve("kill"));
+    Path config = Files.writeString(work.resolve("drill.yaml"), CONFIG);
+    Path out = work.resolve("out");
+    Path trials = out.resolve("drill/trials.jsonl");
+    Path firstLog = work.resolve("first.txt");
+    sweep = troupe(firstLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out.toString());
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (completeLines(trials).size() < 2 && System.nanoTime() < deadline && sweep.isAlive()) {
+      Thread.sleep(20);
+    }
+    assertTrue(sweep.isAlive(), "the sweep ended before it could be killed: " + Files.readString(firstLog));
+    // deploy/troupe execs java: the process is the driver JVM itself, so SIGKILL reaches it, not a wrapper.
+    assertTrue(sweep.info().command().orElse("").endsWith("/java"), "not the JVM: " + sweep.info());
+    List<ProcessHandle> executors = executorJvms();
+    assertEquals(2, executors.size(), "each worker runs one executor for the sweep");
+    sweep.destroyForcibly();
+    assertTrue(sweep.waitFor(30, TimeUnit.SECONDS), "the driver outlived SIGKILL");
+    List<String> beforeKill = completeLines(trials);
+    assertTrue(beforeKill.size() >= 2 && beforeKill.size() < TRIALS, "killed after " + beforeKill.size() + " trials");
+    assertEquals(Set.of("0", "1"), reportedExecutors(Files.readString(firstLog)), Files.readString(firstLog));
+
+    // The master notices the lost driver: its executors exit and the workers' cores are free again.
+    awaitIdleCluster(executors);
+
+    Path resumeLog = work.resolve("resume.txt");
+    sweep = troupe(resumeLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out.toString(),
+        "--resume");
+    assertEquals(0, finish(sweep, resumeLog, 180), Files.readString(resumeLog));
+    String resumed = Files.readString(resumeLog);
+    assertEquals(Set.of("0", "1"), reportedExecutors(resumed), "a new application got both executors: " + resumed);
+    assertTrue(resumed.contains("sweep: " + TRIALS + " trials, " + beforeKill.size() + " already ended, "
+        + (TRIALS - beforeKill.size()) + " to run"), resumed);
+
+    List<String> after = Files.readAllLines(trials);
+    assertEquals(beforeKill, after.subList(0, beforeKill.size()), "records from before the kill are kept byte for byte");
+    Set<String> ids = new HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : after) {
+      JsonNode record = json.readTree(line);
+      assertEquals("COMPLETED", record.get("status").asText(), line);
+      assertTrue(ids.add(record.get("trialId").asText()), "run twice: " + record.get("trialId"));
+    }
+    assertEquals(TRIALS, ids.size(), "every planned trial ended exactly once");
+  }
+
+  @Test
+  void anExperimentNameCannotWriteOutsideOut() throws Exception {
+    Path tree = shared.resolve("escape/tree");
+    Path out = tree.resolve("a/b/out");
+    // Earlier results in --out, which must stay as they are.
+    Files.createDirectories(out.resolve("earlier/artifacts/t0001"));
+    Files.writeString(out.resolve("earlier/trials.jsonl"), "{\"trialId\":\"t0001\",\"status\":\"COMPLETED\"}\n");
+    Files.write(out.resolve("earlier/artifacts/t0001/model.zip"), new byte[] {1, 2, 3});
+    Map<String, String> before = snapshot(tree);
+
+    Path logs = Files.createDirectories(shared.resolve("escape/logs"));
+    Path good = Files.writeString(logs.resolve("good.yaml"), CONFIG);
+    Path hostile = Files.writeString(logs.resolve("hostile.yaml"), CONFIG.replace("name: drill", "name: ../../etc"));
+    String master = cluster.masterUrl();
+    List<List<String>> attempts = List.of(
+        List.of("sweep", good.toString(), "--set", "name=../../etc", "--master", master, "--out", out.toString()),
+        List.of("sweep", hostile.toString(), "--master", master, "--out", out.toString()),
+        List.of("compare", hostile.toString(), "--master", master, "--out", out.toString()),
+        List.of("train", good.toString(), "--set", "name=..", "--out", out.toString()));
+    for (int i = 0; i < attempts.size(); i++) {
+      Path log = logs.resolve("attempt-" + i + ".txt");
+      int code = finish(troupe(log, attempts.get(i).toArray(String[]::new)), log, 60);
+      String output = Files.readString(log);
+      assertEquals(2, code, attempts.get(i) + ": " + output);
+      assertTrue(output.contains("troupe: name: "), "the message names the field: " + output);
+      assertTrue(output.contains("got \"" + (i == 3 ? ".." : "../../etc") + "\""), output);
+      assertEquals(before, snapshot(tree), attempts.get(i) + " changed files around --out");
+    }
+    assertFalse(Files.exists(tree.resolve("a/etc")), "../../etc from a/b/out");
+  }
+
+  /** The executor ids the executor report names, each with the CPU backend and device. */
+  private static Set<String> reportedExecutors(String log) {
+    Set<String> ids = new TreeSet<>();
+    Matcher m = CPU_EXECUTOR.matcher(log);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  /** Executor JVMs: the workers' child processes. */
+  private static List<ProcessHandle> executorJvms() throws IOException {
+    List<ProcessHandle> executors = new ArrayList<>();
+    for (String worker : List.of("worker-1", "worker-2")) {
+      cluster.daemon(worker).children().filter(LocalCluster::running).forEach(executors::add);
+    }
+    return executors;
+  }
+
+  /** Waits until the executors are gone and the master has no application and both workers' cores free. */
+  private static void awaitIdleCluster(List<ProcessHandle> executors) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode status = cluster.masterStatus();
+    while (System.nanoTime() < deadline) {
+      status = cluster.masterStatus();
+      boolean idle = executors.stream().noneMatch(LocalCluster::running) && status.get("activeapps").isEmpty()
+          && status.get("coresused").asInt() == 0 && status.get("aliveworkers").asInt() == 2;
+      if (idle) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the cluster did not let go of the killed driver's application in 60 s;"
+        + " executors alive: " + executors.stream().filter(LocalCluster::running).count() + ", master: " + status);
+  }
+
+  /** Every file under {@code root} with its content, as a map from relative path to bytes (as text). */
+  private static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.toList()) {
+        String content = Files.isRegularFile(p) ? Arrays.toString(Files.readAllBytes(p)) : "dir";
+        files.put(root.relativize(p).toString(), content);
+      }
+    }
+    return files;
+  }
+
+  /** Complete lines only: a line still being written (or torn by the kill) is not a record. */
+  private static List<String> completeLines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    String text = Files.readString(file);
+    int end = text.lastIndexOf('\n');
+    return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+  }
+}
