@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,12 +57,7 @@ final class BenchMllibCommand implements Command {
       throw new InvalidInputException("--resume: bench-mllib times a whole grid from scratch; drop --resume");
     }
     Experiment experiment = Experiment.load(args);
-    ExperimentSpec spec = experiment.spec();
-    MllibGrid.check(spec);
-    if (experiment.splits().validation().size() == 0) {
-      throw new InvalidInputException("data.validation: both sides pick their best point on the validation part,"
-          + " which is empty; set data.validation > 0, e.g. 0.1");
-    }
+    ExperimentSpec spec = checked(experiment);
     List<TrialSpec> trials = TrialPlanner.plan(spec);
     List<MllibPoint> points = MllibGrid.points(trials, experiment.splits().train().numFeatures(),
         experiment.splits().train().numClasses());
@@ -96,6 +92,16 @@ final class BenchMllibCommand implements Command {
     }
   }
 
+  /** The spec, once MLlib can mirror its grid and there are validation rows to pick the best point on. */
+  private static ExperimentSpec checked(Experiment experiment) {
+    MllibGrid.check(experiment.spec());
+    if (experiment.splits().validation().size() == 0) {
+      throw new InvalidInputException("data.validation: both sides pick their best point on the validation part,"
+          + " which is empty; set data.validation > 0, e.g. 0.1");
+    }
+    return experiment.spec();
+  }
+
   /** The sweep, timed from its start to the end of its outputs, with each point's score in grid order. */
   private static GridRun runTroupe(SweepRunner sweep, List<TrialSpec> trials) throws Exception {
     long start = System.nanoTime();
@@ -121,7 +127,7 @@ final class BenchMllibCommand implements Command {
         experiment.splits().train().numFeatures(), experiment.splits().train().numClasses(),
         spec.data().scaling().name().toLowerCase(Locale.ROOT));
     out.printf("grid: %d points from search.space (%s); MLlib layers = [features, model.hidden..., classes],"
-            + " maxIter = %d x train.epochs%n", points.size(), String.join(" x ", spec.search().space().keySet()),
+            + " maxIter = %d x train.epochs%n", points.size(), String.join(" x ", new TreeSet<>(spec.search().space().keySet())),
         MllibGrid.MAX_ITER_PER_EPOCH);
     out.printf("Troupe: a sweep on %d slots; DL4J MLP, %s hidden layers + softmax, %s lr %s (%s schedule),"
             + " mini-batches of %d, dropout %s, l2 %s%n", slots, spec.model().activation().configName(),

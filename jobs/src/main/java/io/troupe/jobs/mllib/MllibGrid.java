@@ -24,9 +24,9 @@ import java.util.TreeSet;
 public final class MllibGrid {
   /**
    * L-BFGS iterations per Troupe epoch. An iteration is one full-batch gradient (one pass over the
-   * training rows, plus line-search passes), an epoch one pass of mini-batch updates; L-BFGS needs
-   * on the order of 100 iterations to approach its plateau on Fashion-MNIST, so 10 gives MLlib
-   * about 10x Troupe's passes over the data: generous to the peer.
+   * training rows, plus line-search passes), an epoch one pass of mini-batch updates, so 10 gives
+   * MLlib about 10x Troupe's passes over the data: generous to the peer. Measured on a 10,000-row
+   * Fashion-MNIST subset, 300 iterations validated no better than 100 (0.843-0.846 against 0.848).
    */
   public static final int MAX_ITER_PER_EPOCH = 10;
   public static final Set<String> MAPPED_PATHS = Set.of("model.hidden", "train.epochs");
