@@ -26,6 +26,7 @@ public final class TroupeMain {
     register(new EnsembleCommand());
     register(new CompareCommand());
     register(new BenchDispatchCommand());
+    register(new BenchMllibCommand());
     register(new ReportCommand());
   }
 

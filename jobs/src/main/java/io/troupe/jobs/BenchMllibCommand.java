@@ -1,0 +1,143 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.config.Direction;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.TrainSpec;
+import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.driver.sweep.SweepOutcome;
+import io.troupe.driver.sweep.SweepProgress;
+import io.troupe.driver.sweep.SweepRunner;
+import io.troupe.driver.sweep.TrialPlanner;
+import io.troupe.jobs.bench.BenchFigure;
+import io.troupe.jobs.bench.BenchJson;
+import io.troupe.jobs.mllib.GridRun;
+import io.troupe.jobs.mllib.GridScore;
+import io.troupe.jobs.mllib.MllibFigures;
+import io.troupe.jobs.mllib.MllibGrid;
+import io.troupe.jobs.mllib.MllibGridRunner;
+import io.troupe.jobs.mllib.MllibPoint;
+import io.troupe.jobs.mllib.MllibTable;
+import io.troupe.trial.TrialSpec;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Troupe against Spark MLlib's MultilayerPerceptronClassifier in one Spark session: the config's
+ * grid run as a Troupe sweep, then the same grid (see {@link MllibGrid} for the mapping) fitted by
+ * MLlib on the same training rows, both picking their best point on the same validation rows.
+ * Prints both grids and the figures; writes {@code <out>/bench-mllib.json} and the sweep's results
+ * under {@code <out>/bench-mllib/<name>/}.
+ */
+final class BenchMllibCommand implements Command {
+  static final String JSON_FILE = "bench-mllib.json";
+
+  @Override
+  public String name() {
+    return "bench-mllib";
+  }
+
+  @Override
+  public String summary() {
+    return "the config's grid in Troupe vs Spark MLlib's MultilayerPerceptronClassifier: wall time, best val/test accuracy";
+  }
+
+  @Override
+  public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+    if (args.resume()) {
+      throw new InvalidInputException("--resume: bench-mllib times a whole grid from scratch; drop --resume");
+    }
+    Experiment experiment = Experiment.load(args);
+    ExperimentSpec spec = checked(experiment);
+    List<TrialSpec> trials = TrialPlanner.plan(spec);
+    List<MllibPoint> points = MllibGrid.points(trials, experiment.splits().train().numFeatures(),
+        experiment.splits().train().numClasses());
+    Path dir = args.out().resolve("bench-mllib").resolve(spec.name());
+    if (Files.exists(dir.resolve("trials.jsonl"))) {
+      throw new InvalidInputException(dir + ": results of an earlier bench-mllib run are here; choose another --out"
+          + " (nothing was overwritten)");
+    }
+    SparkSession spark = SparkSessions.start(spec, args.master());
+    try {
+      SweepRunner sweep = new SweepRunner(spec, experiment.splits(), spark, dir,
+          new SweepProgress(err, "val_accuracy", Direction.MAXIMIZE));
+      int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
+      describe(out, experiment, spark, points, sweep.slots(), partitions);
+      spark.range(0, 1000, 1, partitions).count(); // start Spark's executor threads before either clock runs
+      GridRun troupe = runTroupe(sweep, trials);
+      GridRun mllib = new MllibGridRunner(spark, err).run(experiment.splits(), points, partitions);
+      List<BenchFigure> figures = MllibFigures.of(troupe, mllib);
+      out.print(MllibTable.render(points, troupe, mllib, figures));
+      Path json = args.out().resolve(JSON_FILE);
+      BenchJson.write(json, figures);
+      out.println("figures: " + json);
+      out.println("troupe sweep results: " + dir.resolve("trials.jsonl"));
+      if (troupe.scored() < trials.size() || mllib.scored() < points.size()) {
+        err.printf("troupe: bench-mllib: not every grid point scored (Troupe %d, MLlib %d of %d)%n", troupe.scored(),
+            mllib.scored(), points.size());
+        return TroupeMain.FAILURE;
+      }
+      return TroupeMain.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The spec, once MLlib can mirror its grid and there are validation rows to pick the best point on. */
+  private static ExperimentSpec checked(Experiment experiment) {
+    MllibGrid.check(experiment.spec());
+    if (experiment.splits().validation().size() == 0) {
+      throw new InvalidInputException("data.validation: both sides pick their best point on the validation part,"
+          + " which is empty; set data.validation > 0, e.g. 0.1");
+    }
+    return experiment.spec();
+  }
+
+  /** The sweep, timed from its start to the end of its outputs, with each point's score in grid order. */
+  private static GridRun runTroupe(SweepRunner sweep, List<TrialSpec> trials) throws Exception {
+    long start = System.nanoTime();
+    SweepOutcome outcome = sweep.run(false);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, StoredTrial> byId = new HashMap<>();
+    outcome.ranked().forEach(t -> byId.put(t.trialId(), t));
+    List<GridScore> scores = new ArrayList<>();
+    for (TrialSpec t : trials) {
+      StoredTrial stored = byId.get(t.trialId());
+      scores.add(stored != null ? GridScore.of(stored) : GridScore.missing(t.trialId(), t.params()));
+    }
+    return new GridRun("Troupe", scores, seconds);
+  }
+
+  private static void describe(PrintStream out, Experiment experiment, SparkSession spark, List<MllibPoint> points,
+      int slots, int partitions) {
+    ExperimentSpec spec = experiment.spec();
+    TrainSpec train = spec.train();
+    out.printf("bench-mllib %s on %s: %d train / %d validation / %d test rows (Troupe's own split), %d features,"
+            + " %d classes, scaling %s%n", spec.name(), spark.sparkContext().master(), experiment.splits().train().size(),
+        experiment.splits().validation().size(), experiment.splits().test().size(),
+        experiment.splits().train().numFeatures(), experiment.splits().train().numClasses(),
+        spec.data().scaling().name().toLowerCase(Locale.ROOT));
+    out.printf("grid: %d points from search.space (%s); MLlib layers = [features, model.hidden..., classes],"
+            + " maxIter = %d x train.epochs%n", points.size(), String.join(" x ", new TreeSet<>(spec.search().space().keySet())),
+        MllibGrid.MAX_ITER_PER_EPOCH);
+    out.printf("Troupe: a sweep on %d slots; DL4J MLP, %s hidden layers + softmax, %s lr %s (%s schedule),"
+            + " mini-batches of %d, dropout %s, l2 %s%n", slots, spec.model().activation().configName(),
+        train.optimizer().type().configName(), train.optimizer().lr(), train.schedule().type().configName(),
+        train.batchSize(), spec.model().dropout(), train.l2());
+    out.printf("MLlib: %s, sigmoid hidden layers + softmax, full-batch L-BFGS (solver %s), blockSize %d, tol %s,"
+            + " %d partitions; BLAS %s%n", MllibGridRunner.PEER, MllibGridRunner.SOLVER,
+        MllibGridRunner.classifier().getBlockSize(), MllibGridRunner.classifier().getTol(), partitions,
+        MllibGridRunner.blas());
+    out.println("each side picks its best point by validation accuracy; test accuracy is that point's."
+        + " Troupe runs first, then MLlib, in the same session");
+  }
+}
