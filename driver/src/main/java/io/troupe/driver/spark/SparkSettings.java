@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public final class SparkSettings {
   public static final String LOCAL_DEFAULT = "local[*]";
+  /**
+   * The collector trial JVMs run with unless the submitted options pick one. ND4J frees native
+   * memory through GC-tracked references, so training churns short-lived objects; G1's concurrent
+   * threads then take CPU from the trials beside them. The throughput collector has none: 8 equal
+   * trials on 2 slots finished about 10% sooner with it (docs/benchmarks.md).
+   */
+  public static final String TRIAL_GC = "-XX:+UseParallelGC";
 
   private SparkSettings() {}
 
@@ -34,7 +41,7 @@ public final class SparkSettings {
     // 2 cores trained 3x slower than 1 in our measurements).
     conf.put("spark.executorEnv.OMP_NUM_THREADS", Integer.toString(cpus));
     conf.put("spark.executor.extraJavaOptions",
-        join(submitted.get("spark.executor.extraJavaOptions"), JavaModuleOpens.asJavaOptions()));
+        withTrialGc(join(submitted.get("spark.executor.extraJavaOptions"), JavaModuleOpens.asJavaOptions())));
     conf.put("spark.driver.extraJavaOptions",
         join(submitted.get("spark.driver.extraJavaOptions"), JavaModuleOpens.asJavaOptions()));
     conf.put("spark.ui.showConsoleProgress", Boolean.toString(spec.spark().progressBar()));
@@ -43,6 +50,11 @@ public final class SparkSettings {
     }
     conf.putAll(spec.spark().conf());
     return conf;
+  }
+
+  /** {@code options} plus {@link #TRIAL_GC}, unless they already choose a collector. */
+  static String withTrialGc(String options) {
+    return options.matches("(?s).*-XX:\\+Use\\w+GC\\b.*") ? options : options + " " + TRIAL_GC;
   }
 
   public static boolean isLocal(String master) {

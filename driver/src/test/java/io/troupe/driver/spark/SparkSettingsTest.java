@@ -52,6 +52,16 @@ class SparkSettingsTest {
   }
 
   @Test
+  void executorsRunTheThroughputCollectorUnlessTheUserChoseOne() {
+    String ours = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
+    assertTrue(ours.endsWith(" " + SparkSettings.TRIAL_GC), ours);
+    String theirs = SparkSettings.of(spec("{}"), null, Map.of("spark.executor.extraJavaOptions", "-Xmx8g -XX:+UseZGC"),
+        Optional.empty()).get("spark.executor.extraJavaOptions");
+    assertTrue(theirs.startsWith("-Xmx8g -XX:+UseZGC "), theirs);
+    assertFalse(theirs.contains("UseParallelGC"), "two collectors would stop the JVM from starting: " + theirs);
+  }
+
+  @Test
   void sparkProgressBarIsOffByDefault() {
     assertEquals("false", SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.ui.showConsoleProgress"));
   }
