@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.troupe.jobs.mllib.MllibFigures;
 import io.troupe.jobs.mllib.MllibGridRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +26,8 @@ class BenchMllibCommandTest {
       train: {epochs: 1, batchSize: 32, optimizer: {lr: 0.02}}
       """;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new TroupeMain().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path config(String name, String text) throws IOException {
@@ -55,7 +46,7 @@ class BenchMllibCommandTest {
             train.epochs: {choice: [1]}
         """);
     Path out = dir.resolve("out");
-    Run r = run("bench-mllib", config.toString(), "--out", out.toString(), "--master", "local[2]");
+    CliRun r = run("bench-mllib", config.toString(), "--out", out.toString(), "--master", "local[2]");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("full-batch L-BFGS (solver l-bfgs)"), r.out());
     assertTrue(r.out().contains("maxIter = 10 x train.epochs"), r.out());
@@ -82,29 +73,29 @@ class BenchMllibCommandTest {
       assertTrue(r.out().contains("t000" + i + "    | "), r.out());
     }
     // A second run into the same directory refuses rather than mixing results.
-    Run again = run("bench-mllib", config.toString(), "--out", out.toString(), "--master", "local[2]");
+    CliRun again = run("bench-mllib", config.toString(), "--out", out.toString(), "--master", "local[2]");
     assertEquals(2, again.code(), again.err());
     assertTrue(again.err().contains("results of an earlier bench-mllib run are here"), again.err());
   }
 
   @Test
   void badInputExitsTwoNamingTheFieldBeforeSparkStarts() throws IOException {
-    Run missing = run("bench-mllib", dir.resolve("missing.yaml").toString());
+    CliRun missing = run("bench-mllib", dir.resolve("missing.yaml").toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("missing.yaml: config file not found"), missing.err());
 
-    Run noGrid = run("bench-mllib", config("single", DATA).toString());
+    CliRun noGrid = run("bench-mllib", config("single", DATA).toString());
     assertEquals(2, noGrid.code());
     assertTrue(noGrid.err().contains("search.strategy: bench-mllib runs one grid on both sides and needs grid"),
         noGrid.err());
 
-    Run otherPath = run("bench-mllib", config("lr", DATA
+    CliRun otherPath = run("bench-mllib", config("lr", DATA
         + "search: {strategy: grid, space: {train.optimizer.lr: {choice: [0.01, 0.1]}}}\n").toString());
     assertEquals(2, otherPath.code());
     assertTrue(otherPath.err().contains("search.space.train.optimizer.lr: bench-mllib can map only model.hidden"),
         otherPath.err());
 
-    Run noValidation = run("bench-mllib", config("noval", DATA.replace("data: {", "data: {validation: 0, ")
+    CliRun noValidation = run("bench-mllib", config("noval", DATA.replace("data: {", "data: {validation: 0, ")
         + "search: {strategy: grid, space: {train.epochs: {choice: [1]}}}\n").toString());
     assertEquals(2, noValidation.code());
     assertTrue(noValidation.err().contains("data.validation: both sides pick their best point"), noValidation.err());

@@ -1,18 +1,16 @@
 package io.troupe.jobs.report;
 
+import io.troupe.jobs.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.troupe.jobs.TroupeMain;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,14 +29,8 @@ class ReportCommandTest {
 
   @TempDir Path out;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = new TroupeMain().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8));
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path runDir(String name) throws IOException {
@@ -73,7 +65,7 @@ class ReportCommandTest {
     Path trials = ReportFixtures.trials(dir, ReportFixtures.sweepLines(), "{\"trialId\":\"t7\",\"status\":\"COMPL");
     byte[] trialsBefore = Files.readAllBytes(trials);
 
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
 
     assertEquals(0, r.code(), r.err());
     Path report = dir.resolve("report.html");
@@ -107,7 +99,7 @@ class ReportCommandTest {
     Path dir = runDir("housing");
     ReportFixtures.regressionComparison(dir);
 
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
 
     assertEquals(0, r.code(), r.err());
     String html = Files.readString(dir.resolve("report.html"));
@@ -129,7 +121,7 @@ class ReportCommandTest {
         .map(l -> l.replace("\"train.optimizer.lr\"", "\"train.batchSize\"")).toList();
     ReportFixtures.trials(dir, lines, "");
 
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
 
     assertEquals(0, r.code(), r.err());
     String html = Files.readString(dir.resolve("report.html"));
@@ -146,7 +138,7 @@ class ReportCommandTest {
     Files.writeString(dir.resolve("members-curve.csv"), "strategy,combiner,members,accuracy,mse\nsingle,-,1,0.8841,\n");
     ReportFixtures.trials(dir, ReportFixtures.sweepLines().subList(0, 1), "");
 
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
 
     assertEquals(0, r.code(), r.err());
     String html = Files.readString(dir.resolve("report.html"));
@@ -157,7 +149,7 @@ class ReportCommandTest {
   @Test
   void aDirectoryWithNoInputIsBadInputNamingItAndWhatWasExpected() throws IOException {
     Path dir = runDir("empty-run");
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains(dir + ": nothing to report"), r.err());
     for (String expected : List.of("comparison.csv", "members-curve.csv", "trials.jsonl")) {
@@ -169,25 +161,25 @@ class ReportCommandTest {
 
   @Test
   void aMissingOrWrongArgumentIsBadInput() throws IOException {
-    Run none = run("report");
+    CliRun none = run("report");
     assertEquals(2, none.code());
     assertTrue(none.err().contains("report: expected exactly one run directory, got 0"), none.err());
 
-    Run two = run("report", out.toString(), out.toString());
+    CliRun two = run("report", out.toString(), out.toString());
     assertEquals(2, two.code());
     assertTrue(two.err().contains("got 2"), two.err());
 
     Path missing = out.resolve("no-such-run");
-    Run absent = run("report", missing.toString());
+    CliRun absent = run("report", missing.toString());
     assertEquals(2, absent.code());
     assertTrue(absent.err().contains(missing + ": no such directory"), absent.err());
 
     Path file = Files.writeString(out.resolve("trials.jsonl"), "");
-    Run notDir = run("report", file.toString());
+    CliRun notDir = run("report", file.toString());
     assertEquals(2, notDir.code());
     assertTrue(notDir.err().contains(file + ": not a directory"), notDir.err());
 
-    Run option = run("report", out.toString(), "--set", "train.epochs=3");
+    CliRun option = run("report", out.toString(), "--set", "train.epochs=3");
     assertEquals(2, option.code());
     assertTrue(option.err().contains("--set"), option.err());
   }
@@ -199,7 +191,7 @@ class ReportCommandTest {
     lines.set(2, "{\"trialId\":\"t2\",\"status\":\"COMPLETED\",\"metrics\":{\"val_accuracy\":0.88");
     Path trials = ReportFixtures.trials(dir, lines, "");
 
-    Run r = run("report", dir.toString());
+    CliRun r = run("report", dir.toString());
 
     assertEquals(2, r.code());
     assertTrue(r.err().contains(trials + ": line 3 is not a trial record"), r.err());
