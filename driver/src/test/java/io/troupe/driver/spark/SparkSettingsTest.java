@@ -54,10 +54,11 @@ class SparkSettingsTest {
   @Test
   void executorsRunTheThroughputCollectorUnlessTheUserChoseOne() {
     String ours = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
-    assertTrue(ours.endsWith(" " + SparkSettings.TRIAL_GC), ours);
+    assertTrue(ours.endsWith(" " + SparkSettings.TRIAL_MODULES + " " + SparkSettings.TRIAL_GC), ours);
     String theirs = SparkSettings.of(spec("{}"), null, Map.of("spark.executor.extraJavaOptions", "-Xmx8g -XX:+UseZGC"),
         Optional.empty()).get("spark.executor.extraJavaOptions");
     assertTrue(theirs.startsWith("-Xmx8g -XX:+UseZGC "), theirs);
+    assertTrue(theirs.contains(SparkSettings.TRIAL_MODULES), theirs);
     assertFalse(theirs.contains("UseParallelGC"), "two collectors would stop the JVM from starting: " + theirs);
   }
 
