@@ -84,6 +84,9 @@ final class BenchCommand implements Command {
   /** {training seconds per epoch, training samples/s, whole-trial seconds}. */
   private static double[] once(ExperimentSpec base, DataSplits splits, boolean monitor, Path artifacts) {
     ExperimentSpec spec = ConfigLoader.withValues(base, Map.of("train.monitor.enabled", monitor));
+    // Each run starts from a collected heap, so a full collection the previous run left due does
+    // not land on whichever arm comes next (with the throughput collector it costs whole seconds).
+    System.gc();
     long start = System.nanoTime();
     TrialResult r = new TrialRunner(new LocalArtifactStore(artifacts), TrialProgress.SILENT)
         .run(TrialSpec.of(spec, "bench", Map.of()), splits);

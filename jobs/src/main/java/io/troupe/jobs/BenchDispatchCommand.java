@@ -82,6 +82,7 @@ final class BenchDispatchCommand implements Command {
 
   /** Seconds to run all trials through the dispatcher, keeping every slot busy. */
   private static double time(TrialDispatcher dispatcher, List<TrialSpec> trials) throws InterruptedException {
+    System.gc(); // each arm starts from a collected heap (see BenchCommand)
     long start = System.nanoTime();
     try (dispatcher) {
       int next = 0;
