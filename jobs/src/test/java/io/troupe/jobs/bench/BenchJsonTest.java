@@ -50,4 +50,23 @@ class BenchJsonTest {
     assertTrue(list.get(1).get("ratio").isNull(), json);
     assertEquals(0.0, list.get(1).get("peer_value").asDouble());
   }
+
+  @Test
+  void measurementsAreOneFlatObjectInTheirOrder() throws IOException {
+    Path file = dir.resolve("raw/measurements.json");
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("speedup", 1.75);
+    values.put("one_slot_seconds", new double[] {15.5, 16.0});
+    values.put("config", "fashion-mlp");
+    values.put("overhead", Double.NaN);
+    BenchJson.writeMeasurements(file, values);
+    JsonNode o = new ObjectMapper().readTree(Files.readString(file));
+    List<String> keys = new java.util.ArrayList<>();
+    o.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("speedup", "one_slot_seconds", "config", "overhead"), keys);
+    assertEquals(1.75, o.get("speedup").asDouble());
+    assertEquals(16.0, o.get("one_slot_seconds").get(1).asDouble());
+    assertEquals("fashion-mlp", o.get("config").asText());
+    assertTrue(o.get("overhead").isNull(), o.toString());
+  }
 }
