@@ -12,6 +12,7 @@ import io.troupe.eval.Predictions;
 import io.troupe.model.ModelFactory;
 import io.troupe.model.NetworkShape;
 import io.troupe.train.dl4j.GradientNoiseListener;
+import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
 import io.troupe.train.monitor.UpdateRatioMonitor;
 import io.troupe.trial.DivergencePoint;
@@ -88,6 +89,7 @@ final class TrainingSession {
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     net.setListeners(listeners());
     VectorizedAdam.install(net);
+    ShapeInfoCache.install();
     this.guard = new DivergenceGuard(train.divergence());
     this.averages = new WeightAverages(train.averaging());
     this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(),
