@@ -14,6 +14,7 @@ import io.troupe.model.NetworkShape;
 import io.troupe.train.dl4j.GradientNoiseListener;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
+import io.troupe.train.dl4j.ViewCachingUpdaterBlock;
 import io.troupe.train.monitor.UpdateRatioMonitor;
 import io.troupe.trial.DivergencePoint;
 import io.troupe.trial.EpochStats;
@@ -88,6 +89,7 @@ final class TrainingSession {
     this.monitor = train.monitor().enabled()
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     net.setListeners(listeners());
+    ViewCachingUpdaterBlock.install(net);
     VectorizedAdam.install(net);
     ShapeInfoCache.install();
     this.guard = new DivergenceGuard(train.divergence());
