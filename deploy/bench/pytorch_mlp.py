@@ -11,6 +11,7 @@ Usage: pytorch_mlp.py --data DIR --batch 128 --threads 1 --epochs 3 [--train-row
 import argparse
 import gzip
 import json
+import os
 import statistics
 import struct
 import sys
@@ -35,6 +36,10 @@ def main():
     p.add_argument("--train-rows", type=int, default=54000, help="rows trained per epoch (Troupe's training part)")
     p.add_argument("--seed", type=int, default=42)
     a = p.parse_args()
+    # Debian's torch does its GEMMs in OpenBLAS, whose pthreads build starts a thread per core unless
+    # told otherwise at load time; torch.set_num_threads alone does not reach it.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = str(a.threads)
     try:
         import numpy as np
         import torch

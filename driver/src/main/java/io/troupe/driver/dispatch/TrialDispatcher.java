@@ -26,6 +26,7 @@ import org.apache.spark.broadcast.Broadcast;
 public final class TrialDispatcher implements AutoCloseable {
   private final JavaSparkContext spark;
   private final Broadcast<DataSplits> data;
+  private final boolean ownsData;
   private final String sourceFingerprint;
   private final org.apache.spark.api.java.function.Function<TrialSpec, TrialResult> task;
   private final ExecutorService threads;
@@ -40,11 +41,32 @@ public final class TrialDispatcher implements AutoCloseable {
   /** A dispatcher running {@code taskFor(broadcast data)} in each task; benchmarks pass a no-op. */
   public TrialDispatcher(JavaSparkContext spark, DataSplits splits, int slots,
       java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
+    // Broadcast once: Spark ships it to each executor once and every task there reads that copy.
+    this(spark, spark.broadcast(splits), true, slots, taskFor);
+  }
+
+  /**
+   * A dispatcher over data someone else broadcast and will destroy, so that several dispatchers in
+   * a row (a benchmark's arms) find it already on the executors; closing this one leaves it there.
+   */
+  public static TrialDispatcher sharing(JavaSparkContext spark, Broadcast<DataSplits> data, String artifactRoot,
+      int slots) {
+    return new TrialDispatcher(spark, data, false, slots, shared -> new TrialTask(shared, artifactRoot));
+  }
+
+  /** As {@link #sharing(JavaSparkContext, Broadcast, String, int)}, running {@code taskFor} in each task. */
+  public static TrialDispatcher sharing(JavaSparkContext spark, Broadcast<DataSplits> data, int slots,
+      java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
+    return new TrialDispatcher(spark, data, false, slots, taskFor);
+  }
+
+  private TrialDispatcher(JavaSparkContext spark, Broadcast<DataSplits> data, boolean ownsData, int slots,
+      java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
     this.spark = spark;
     this.slots = slots;
-    // Broadcast once: Spark ships it to each executor once and every task there reads that copy.
-    this.data = spark.broadcast(splits);
-    this.sourceFingerprint = splits.sourceFingerprint();
+    this.data = data;
+    this.ownsData = ownsData;
+    this.sourceFingerprint = data.value().sourceFingerprint();
     this.task = taskFor.apply(data);
     this.threads = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "troupe-dispatch");
@@ -133,6 +155,8 @@ public final class TrialDispatcher implements AutoCloseable {
   @Override
   public void close() {
     threads.shutdownNow();
-    data.destroy();
+    if (ownsData) {
+      data.destroy();
+    }
   }
 }
