@@ -36,6 +36,24 @@ class ClusterScriptIT {
   }
 
   @Test
+  void pinnedWorkersRunOnACoreEachAndTheMasterOnAll() throws Exception {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    LocalCluster cluster = LocalCluster.start(dir.resolve("pinned"), 2, 1, "--pin");
+    try {
+      assertEquals("0", allowedCpus(cluster.daemon("worker-1").pid()));
+      assertEquals(Integer.toString(1 % cpus), allowedCpus(cluster.daemon("worker-2").pid()), "the second core, or wrapped");
+      assertEquals(allowedCpus(ProcessHandle.current().pid()), allowedCpus(cluster.daemon("master").pid()), "not pinned");
+    } finally {
+      cluster.stop();
+    }
+  }
+
+  private static String allowedCpus(long pid) throws Exception {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst().orElseThrow().split(":")[1].trim();
+  }
+
+  @Test
   void refusesToStartWithASecretOthersCanRead() throws Exception {
     Path run = dir.resolve("run");
     Files.createDirectories(run);

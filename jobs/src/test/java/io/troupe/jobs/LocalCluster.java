@@ -41,10 +41,16 @@ final class LocalCluster {
     this.masterUrl = masterUrl;
   }
 
-  /** Starts a master and {@code workers} workers of {@code cores} each; fails the test if that does not work. */
-  static LocalCluster start(Path runDir, int workers, int cores) throws IOException, InterruptedException {
-    Result r = run("start", "--workers", Integer.toString(workers), "--cores", Integer.toString(cores),
-        "--run-dir", runDir.toString(), "--port", Integer.toString(freePort()));
+  /**
+   * Starts a master and {@code workers} workers of {@code cores} each, with any further start
+   * options; fails the test if that does not work.
+   */
+  static LocalCluster start(Path runDir, int workers, int cores, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("start", "--workers", Integer.toString(workers), "--cores",
+        Integer.toString(cores), "--run-dir", runDir.toString(), "--port", Integer.toString(freePort())));
+    args.addAll(List.of(options));
+    Result r = run(args.toArray(String[]::new));
     LocalCluster cluster = new LocalCluster(runDir, r.lastLine());
     if (r.code() != 0) {
       cluster.stop(); // whatever did start
