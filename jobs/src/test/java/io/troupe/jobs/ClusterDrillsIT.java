@@ -107,6 +107,15 @@ class ClusterDrillsIT {
     assertTrue(sweep.info().command().orElse("").endsWith("/java"), "not the JVM: " + sweep.info());
     List<ProcessHandle> executors = executorJvms();
     assertEquals(2, executors.size(), "each worker runs one executor for the sweep");
+    // The launcher compiles a cluster driver with C1 only (it schedules); executors train with C2.
+    // (The whole command line: ProcessHandle.Info#arguments is empty for one as long as these.)
+    assertTrue(sweep.info().commandLine().orElseThrow().contains(" -XX:TieredStopAtLevel=1 "),
+        "driver flags: " + sweep.info());
+    for (ProcessHandle executor : executors) {
+      String flags = executor.info().commandLine().orElseThrow();
+      assertTrue(flags.contains("CoarseGrainedExecutorBackend") && !flags.contains("TieredStopAtLevel"),
+          "executor flags: " + flags);
+    }
     sweep.destroyForcibly();
     assertTrue(sweep.waitFor(30, TimeUnit.SECONDS), "the driver outlived SIGKILL");
     List<String> beforeKill = completeLines(trials);
