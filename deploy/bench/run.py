@@ -142,7 +142,7 @@ class Suite:
             self.run(name + "-stop", [CLUSTER, "stop", "--run-dir", run_dir])
         return self.json_of(name)
 
-    def cluster_start(self, run_dir, pin=False):
+    def cluster_start(self, run_dir, pin):
         label = "cluster-start" + ("-pinned" if pin else "")
         self.run(label, [CLUSTER, "start", "--workers", "2", "--cores", "1", "--run-dir", run_dir,
                          "--port", str(free_port())] + (["--pin"] if pin else []))

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -64,7 +65,8 @@ final class BenchDispatchCommand implements Command {
       while (!settled(warmUp)) {
         warmUp.add(time(TrialDispatcher.sharing(jsc, data, scratch.resolve("w" + warmUp.size()).toString(), 2), trials));
       }
-      out.printf("warm-up: %d round(s) on 2 slots, %s s%n", warmUp.size(), seconds(warmUp));
+      out.printf("warm-up: %d round(s) on 2 slots, %s s%n", warmUp.size(),
+          warmUp.stream().map(r -> String.format("%.1f", r)).collect(Collectors.joining(", ")));
       // ABBA (1, 2, 2, 1 slots) so drift on a shared machine hits both arms alike.
       double[] one = new double[2];
       double[] two = new double[2];
@@ -107,14 +109,6 @@ final class BenchDispatchCommand implements Command {
       return true;
     }
     return n >= 2 && rounds.get(n - 1) >= (1 - SETTLED) * rounds.get(n - 2);
-  }
-
-  private static String seconds(List<Double> rounds) {
-    StringBuilder text = new StringBuilder();
-    for (double r : rounds) {
-      text.append(text.length() == 0 ? "" : ", ").append(String.format("%.1f", r));
-    }
-    return text.toString();
   }
 
   /** Seconds to run all trials through the dispatcher, keeping every slot busy. */

@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +33,6 @@ public final class ShapeInfoCache extends BaseShapeInfoProvider {
   private static final String CPU_PROVIDER = "org.nd4j.linalg.cpu.nativecpu.DirectShapeInfoProvider";
 
   private final Map<Key, Pair<DataBuffer, long[]>> cache = new ConcurrentHashMap<>();
-  private final AtomicInteger size = new AtomicInteger();
   private final int maxEntries;
 
   ShapeInfoCache(int maxEntries) {
@@ -96,14 +94,13 @@ public final class ShapeInfoCache extends BaseShapeInfoProvider {
   }
 
   private Pair<DataBuffer, long[]> remember(Key probe, Pair<DataBuffer, long[]> made) {
-    if (size.get() >= maxEntries) {
+    if (cache.size() >= maxEntries) {
       return made;
     }
     Pair<DataBuffer, long[]> raced = cache.putIfAbsent(probe.copy(), made);
     if (raced != null) {
       return raced;
     }
-    size.incrementAndGet();
     bytes.addAndGet(made.getFirst().length() * Long.BYTES);
     return made;
   }
@@ -112,12 +109,11 @@ public final class ShapeInfoCache extends BaseShapeInfoProvider {
   @Override
   public void purgeCache() {
     cache.clear();
-    size.set(0);
   }
 
   /** Number of shapes held. */
   int size() {
-    return size.get();
+    return cache.size();
   }
 
   /** A shape's identity. Lookups wrap the caller's arrays; stored keys own copies. */
