@@ -61,14 +61,14 @@ final class BenchMllibCommand implements Command {
     List<TrialSpec> trials = TrialPlanner.plan(spec);
     List<MllibPoint> points = MllibGrid.points(trials, experiment.splits().train().numFeatures(),
         experiment.splits().train().numClasses());
-    Path dir = args.out().resolve("bench-mllib").resolve(spec.name());
+    Path dir = args.localOut().resolve("bench-mllib").resolve(spec.name());
     if (Files.exists(dir.resolve("trials.jsonl"))) {
       throw new InvalidInputException(dir + ": results of an earlier bench-mllib run are here; choose another --out"
           + " (nothing was overwritten)");
     }
     SparkSession spark = SparkSessions.start(spec, args.master());
     try {
-      SweepRunner sweep = new SweepRunner(spec, experiment.splits(), spark, dir,
+      SweepRunner sweep = new SweepRunner(spec, experiment.splits(), spark, dir.toString(), args.invocation(),
           new SweepProgress(err, "val_accuracy", Direction.MAXIMIZE));
       int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
       describe(out, experiment, spark, points, sweep.slots(), partitions);
@@ -77,7 +77,7 @@ final class BenchMllibCommand implements Command {
       GridRun mllib = new MllibGridRunner(spark, err).run(experiment.splits(), points, partitions);
       List<BenchFigure> figures = MllibFigures.of(troupe, mllib);
       out.print(MllibTable.render(points, troupe, mllib, figures));
-      Path json = args.out().resolve(JSON_FILE);
+      Path json = args.localOut().resolve(JSON_FILE);
       BenchJson.write(json, figures);
       out.println("figures: " + json);
       out.println("troupe sweep results: " + dir.resolve("trials.jsonl"));

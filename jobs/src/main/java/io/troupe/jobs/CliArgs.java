@@ -1,32 +1,54 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
+import io.troupe.driver.store.RunInvocation;
+import io.troupe.driver.store.RunStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line: {@code <command> <config.yaml>... [--out DIR] [--set path=value]...
+ * The command line: {@code <command> <config.yaml>... [--out DIR|URI] [--set path=value]...
  * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--json FILE]}. Options may come in
  * any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
  */
 public record CliArgs(
     String command,
-    List<Path> configs,
-    Path out,
+    List<String> positionals,
+    String out,
     List<String> sets,
     String master,
     boolean resume,
     boolean verbose,
     boolean print,
     String strategy,
-    Path json) {
+    Path json,
+    List<String> commandLine) {
 
-  public static final Path DEFAULT_OUT = Path.of("out");
+  public static final String DEFAULT_OUT = "out";
 
   public CliArgs {
-    configs = List.copyOf(configs);
+    positionals = List.copyOf(positionals);
     sets = List.copyOf(sets);
+    commandLine = List.copyOf(commandLine);
+  }
+
+  /** The positional arguments as config files. */
+  public List<Path> configs() {
+    return positionals.stream().map(Path::of).toList();
+  }
+
+  /** --out as a local directory, for commands that write only on this machine (benchmarks). */
+  public Path localOut() {
+    if (!RunStores.isLocal(out)) {
+      throw new InvalidInputException(command + ": --out must be a local directory here, got " + out);
+    }
+    return Path.of(RunStores.normalize(out));
+  }
+
+  /** How this run was started, for its manifest (run.json). */
+  public RunInvocation invocation() {
+    return new RunInvocation(command, commandLine);
   }
 
   public static CliArgs parse(String[] args) {
@@ -34,9 +56,9 @@ public record CliArgs(
       throw new InvalidInputException("no command given");
     }
     String command = args[0];
-    List<Path> configs = new ArrayList<>();
+    List<String> positionals = new ArrayList<>();
     List<String> sets = new ArrayList<>();
-    Path out = DEFAULT_OUT;
+    String out = DEFAULT_OUT;
     String master = null;
     boolean resume = false;
     boolean verbose = false;
@@ -46,7 +68,7 @@ public record CliArgs(
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
-        case "--out" -> out = Path.of(value(args, ++i, "--out", "a directory"));
+        case "--out" -> out = value(args, ++i, "--out", "a directory or a URI such as hdfs://namenode/runs or s3a://bucket/runs");
         case "--set" -> sets.add(value(args, ++i, "--set", "path=value"));
         case "--master" -> master = value(args, ++i, "--master", "a Spark master URL such as spark://host:7077 or local[2]");
         case "--resume" -> resume = true;
@@ -60,12 +82,12 @@ public record CliArgs(
           } else if (arg.startsWith("-")) {
             throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --json FILE");
           } else {
-            configs.add(Path.of(arg));
+            positionals.add(arg);
           }
         }
       }
     }
-    return new CliArgs(command, configs, out, sets, master, resume, verbose, print, strategy, json);
+    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, json, List.of(args));
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */

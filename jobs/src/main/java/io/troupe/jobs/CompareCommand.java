@@ -6,7 +6,6 @@ import io.troupe.driver.ensemble.EnsembleRunner;
 import io.troupe.driver.spark.SparkSessions;
 import io.troupe.driver.sweep.SweepProgress;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,7 +39,7 @@ final class CompareCommand implements Command {
       PrintStream err) throws Exception {
     var spec = experiment.spec();
     // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
-    Path dir = experiment.dir(args.out()).resolve(ENSEMBLES_DIR);
+    String dir = experiment.dir(args.out()) + "/" + ENSEMBLES_DIR;
     SparkSession spark = SparkSessions.start(spec, args.master());
     try {
       SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
@@ -49,7 +48,8 @@ final class CompareCommand implements Command {
         err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
             + " compare its best.yaml");
       }
-      EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, progress, strategies, stem)
+      EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, args.invocation(), progress,
+          strategies, stem)
           .run(args.resume());
       if (outcome.stoppedOnFailures()) {
         err.println("troupe: stopped: " + outcome.stopReason());

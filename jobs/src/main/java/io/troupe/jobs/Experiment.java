@@ -1,11 +1,11 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
-import io.troupe.artifacts.ContainedPath;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.data.load.DataLoader;
+import io.troupe.driver.store.RunStores;
 import java.nio.file.Path;
 
 /** A command's one config, resolved with its --set overrides, and its data, split. */
@@ -22,10 +22,11 @@ record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
   }
 
   /**
-   * {@code <out>/<name>/}, where this experiment's results go. The config already limits the name
-   * to a plain directory name; this refuses, as bad input, any that would still lead outside --out.
+   * {@code <out>/<name>}, where this experiment's results go: a local path (absolute) or a URI
+   * such as {@code hdfs://namenode/runs/<name>}. The config already limits the name to a plain
+   * directory name; this refuses, as bad input, any that would still lead outside --out.
    */
-  Path dir(Path out) {
-    return ContainedPath.resolve(out, spec.name(), "name");
+  String dir(String out) {
+    return RunStores.child(RunStores.normalize(out), spec.name(), "name");
   }
 }

@@ -3,7 +3,9 @@ package io.troupe.jobs;
 import io.troupe.InvalidInputException;
 import io.troupe.jobs.report.ReportWriter;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.driver.store.RunStores;
+import org.apache.spark.SparkConf;
 import java.time.Clock;
 
 /**
@@ -25,10 +27,12 @@ final class ReportCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Path dir = runDir(args);
+    String dir = RunStores.normalize(runDir(args));
     // Before any chart class loads AWT: there is no display on servers and Spark nodes.
     System.setProperty("java.awt.headless", "true");
-    ReportWriter.Outcome outcome = new ReportWriter(Clock.systemUTC()).write(dir);
+    // No Spark session here: Hadoop settings come from spark.hadoop.* system properties (as spark-submit sets them).
+    ArtifactStore files = RunStores.open(dir, RunStores.hadoopConf(new SparkConf()));
+    ReportWriter.Outcome outcome = new ReportWriter(Clock.systemUTC()).write(dir, files);
     outcome.warnings().forEach(w -> err.println("warning: " + w));
     outcome.absent().forEach(a -> err.println("troupe: absent: " + a));
     out.println(outcome.file());
@@ -36,7 +40,7 @@ final class ReportCommand implements Command {
   }
 
   /** The one positional argument; options of other commands are refused rather than ignored. */
-  private static Path runDir(CliArgs args) {
+  private static String runDir(CliArgs args) {
     if (!args.sets().isEmpty() || args.master() != null || args.resume() || args.print()) {
       throw new InvalidInputException("report: takes only a run directory (and --verbose); --set, --master, "
           + "--resume and --print do not apply; " + USAGE);
@@ -45,6 +49,6 @@ final class ReportCommand implements Command {
       throw new InvalidInputException("report: expected exactly one run directory, got " + args.configs().size()
           + (args.configs().isEmpty() ? "" : " (" + args.configs() + ")") + "; " + USAGE);
     }
-    return args.configs().get(0);
+    return args.positionals().get(0);
   }
 }

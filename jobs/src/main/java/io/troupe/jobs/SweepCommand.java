@@ -6,7 +6,6 @@ import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -29,11 +28,11 @@ final class SweepCommand implements Command {
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
     Experiment experiment = Experiment.load(args);
-    Path dir = experiment.dir(args.out());
+    String dir = experiment.dir(args.out());
     String metric = experiment.spec().objectiveMetric().configName();
     SparkSession spark = SparkSessions.start(experiment.spec(), args.master());
     try {
-      SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(), spark, dir,
+      SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(), spark, dir, args.invocation(),
           new SweepProgress(err, metric, experiment.spec().objectiveDirection()));
       err.printf("troupe: sweep %s on %s with %d slots%n", experiment.spec().name(), spark.sparkContext().master(),
           runner.slots());

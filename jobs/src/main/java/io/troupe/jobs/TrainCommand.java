@@ -1,21 +1,29 @@
 package io.troupe.jobs;
 
-import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
+import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.store.RunManifest;
+import io.troupe.driver.store.RunStores;
+import io.troupe.driver.store.StackVersions;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import io.troupe.trial.TrialsFile;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 
 /**
- * Trains a config as one trial, locally, printing a line per epoch, and appends the result to
- * {@code <out>/<name>/trials.jsonl}; the model, averages, snapshots and predictions go to
- * {@code <out>/<name>/artifacts/}. The trial id is fixed, so the same config trains the same way.
+ * Trains a config as one trial, locally, printing a line per epoch, and adds the result to the
+ * run's records in {@code <out>/<name>/} (and so to its trials.jsonl); the model, averages,
+ * snapshots and predictions go to {@code <out>/<name>/artifacts/}. The trial id is fixed, so the
+ * same config trains the same way; another config under the same name is refused (run.json).
  */
 final class TrainCommand implements Command {
   static final String TRIAL_ID = "train";
@@ -38,16 +46,26 @@ final class TrainCommand implements Command {
       err.println("troupe: note: train runs the config itself as one trial; search.space is ignored (use sweep)");
     }
     DataSplits splits = experiment.splits();
-    Path dir = experiment.dir(args.out());
+    String dir = experiment.dir(args.out());
     TrialSpec trial = TrialSpec.of(spec, TRIAL_ID, Map.of());
-    out.printf("training %s: %d train / %d validation / %d test examples, seed %d%n", spec.name(),
-        splits.train().size(), splits.validation().size(), splits.test().size(), trial.seed());
-    TrialRunner runner = new TrialRunner(new LocalArtifactStore(dir.resolve("artifacts")),
-        (id, stats, epochs) -> out.println(EpochLine.format(id, stats, epochs)));
-    TrialResult result = runner.run(trial, splits);
-    TrialsFile.append(dir.resolve(TrialsFile.NAME), result);
+    // No Spark session here: Hadoop settings come from spark.hadoop.* system properties (as spark-submit sets them).
+    Configuration hadoop = RunStores.hadoopConf(new SparkConf());
+    ArtifactStore files = RunStores.open(dir, hadoop);
+    RunManifest manifest = RunManifest.of(spec, name(), splits.sourceFingerprint(), args.commandLine(),
+        StackVersions.of(), Instant.now());
+    TrialResult result;
+    // Each train adds a record to the same run, as long as the config is the one the run started with.
+    try (RunDirectory run = RunDirectory.open(dir, files, manifest, true, Clock.systemUTC())) {
+      run.notes().forEach(n -> err.println("troupe: note: " + n));
+      out.printf("training %s: %d train / %d validation / %d test examples, seed %d%n", spec.name(),
+          splits.train().size(), splits.validation().size(), splits.test().size(), trial.seed());
+      TrialRunner runner = new TrialRunner(RunStores.open(run.artifactsLocation(), hadoop),
+          (id, stats, epochs) -> out.println(EpochLine.format(id, stats, epochs)));
+      result = runner.run(trial, splits);
+      run.store().append(result);
+    }
     out.print(ResultSummary.describe(result));
-    out.println("results: " + dir.resolve(TrialsFile.NAME));
+    out.println("results: " + files.describe(TrialsFile.NAME));
     return result instanceof TrialResult.Failed ? TroupeMain.FAILURE : TroupeMain.OK;
   }
 }

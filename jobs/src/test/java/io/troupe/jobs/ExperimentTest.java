@@ -27,13 +27,14 @@ class ExperimentTest {
 
   @Test
   void resultsGoUnderOutInADirectoryNamedAfterTheExperiment() {
-    assertEquals(Path.of("runs/ok"), named("ok").dir(Path.of("runs")));
+    assertEquals(Path.of("runs/ok").toAbsolutePath().toString(), named("ok").dir("runs"));
+    assertEquals("hdfs://nn:8020/runs/ok", named("ok").dir("hdfs://nn:8020/runs/"));
   }
 
   @Test
   void aNameThatLeadsOutsideOutIsBadInputNamingTheField() {
     for (String name : List.of("../../etc", "/etc", "a/../../b", "..")) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> named(name).dir(Path.of("out")));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> named(name).dir("out"));
       assertTrue(e.getMessage().startsWith("name: \"" + name + "\""), e.getMessage());
     }
   }

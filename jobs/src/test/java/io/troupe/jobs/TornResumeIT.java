@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A driver that died mid-write leaves a torn last line in trials.jsonl. A --resume against a real
- * cluster must drop that line (saying so), rerun only that trial, and keep every other record as it was.
+ * A run directory of an earlier Troupe, whose trials.jsonl was the store itself, with a torn last
+ * line left by a driver that died mid-write. A --resume against a real cluster must take its
+ * complete records over (saying so), drop that line, rerun only that trial, and keep every other
+ * record as it was.
  */
 class TornResumeIT {
   @TempDir Path dir;
@@ -71,13 +73,17 @@ class TornResumeIT {
     List<String> complete = Files.readAllLines(trials);
     assertEquals(4, complete.size());
 
-    // Cut the last record in half, as a crash in the middle of its write would.
+    // Make it a directory an earlier Troupe wrote (trials.jsonl was then the store itself) and cut its
+    // last record in half, as a crash in the middle of that record's append would.
+    deleteTree(dir.resolve("out/torn/records"));
+    Files.delete(dir.resolve("out/torn/run.json"));
     String last = complete.get(3);
     String torn = String.join("\n", complete.subList(0, 3)) + "\n" + last.substring(0, last.length() / 2);
     Files.writeString(trials, torn, StandardCharsets.UTF_8);
 
     String log = sweep(config, true);
-    assertTrue(log.contains("dropped a torn last line"), log);
+    assertTrue(log.contains("line 4 skipped: a torn last line"), log);
+    assertTrue(log.contains("results of an earlier Troupe; copied its 3 records"), log);
     assertTrue(log.contains("3 already ended"), log);
     List<String> after = Files.readAllLines(trials);
     assertEquals(complete.subList(0, 3), after.subList(0, 3), "complete records are kept as they were");
@@ -90,5 +96,13 @@ class TornResumeIT {
     }
     assertEquals(4, ids.size(), "the torn trial ran again, and only it");
     assertEquals(json.readTree(last).get("trialId"), json.readTree(after.get(3)).get("trialId"));
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }

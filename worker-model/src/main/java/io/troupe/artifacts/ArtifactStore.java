@@ -35,6 +35,22 @@ public interface ArtifactStore {
    */
   List<String> list(String prefix) throws IOException;
 
+  /**
+   * Writes artifact {@code key} only if there is none yet, and says whether this call created it.
+   * Where the store can, the check and the write are one atomic step, so of two callers racing
+   * for one key exactly one gets {@code true}; see {@link #createIfAbsentIsAtomic()}.
+   */
+  boolean createIfAbsent(String key, IoWriter writer) throws IOException;
+
+  /**
+   * Whether {@link #createIfAbsent} is atomic here. It is not on object stores without
+   * put-if-absent (S3A 3.3): there two racing callers can both get {@code true}, and a caller
+   * that needs exclusion must read the artifact back to see who won.
+   */
+  default boolean createIfAbsentIsAtomic() {
+    return true;
+  }
+
   /** Deletes artifact {@code key}; does nothing if it does not exist. */
   void delete(String key) throws IOException;
 

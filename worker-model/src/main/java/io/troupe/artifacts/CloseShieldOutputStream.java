@@ -8,8 +8,8 @@ import java.io.OutputStream;
  * Passes writes through but turns {@link #close()} into a flush. Library writers (ND4J,
  * ModelSerializer) close the stream they are given; the store must still sync and rename after.
  */
-final class CloseShieldOutputStream extends FilterOutputStream {
-  CloseShieldOutputStream(OutputStream out) {
+public final class CloseShieldOutputStream extends FilterOutputStream {
+  public CloseShieldOutputStream(OutputStream out) {
     super(out);
   }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,14 +54,46 @@ public final class LocalArtifactStore implements ArtifactStore {
     Objects.requireNonNull(writer, "writer");
     Path target = resolve(key);
     Files.createDirectories(target.getParent());
-    Path temp = target.resolveSibling(
-        "." + target.getFileName() + "." + UUID.randomUUID() + ArtifactKeys.PARTIAL_SUFFIX);
+    Path temp = temporarySibling(target);
     try {
       writeAndSync(temp, writer);
       moveIntoPlace(temp, target);
     } catch (IOException | RuntimeException | Error e) {
       deleteQuietly(temp, e);
       throw e;
+    }
+  }
+
+  /**
+   * Writes a hidden temporary file, then hard-links it under the key: a link never replaces an
+   * existing file, so the check and the appearance of the whole content are one atomic step.
+   * Where the file system has no hard links, the target is created exclusively and filled.
+   */
+  @Override
+  public boolean createIfAbsent(String key, IoWriter writer) throws IOException {
+    Objects.requireNonNull(writer, "writer");
+    Path target = resolve(key);
+    Files.createDirectories(target.getParent());
+    Path temp = temporarySibling(target);
+    try {
+      writeAndSync(temp, writer);
+      Files.createLink(target, temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException e) {
+      return createExclusively(target, writer);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static boolean createExclusively(Path target, IoWriter writer) throws IOException {
+    try {
+      writeAndSync(target, writer);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
     }
   }
 
@@ -132,6 +165,10 @@ public final class LocalArtifactStore implements ArtifactStore {
       key.append(key.length() == 0 ? "" : "/").append(segment);
     }
     return key.toString();
+  }
+
+  private static Path temporarySibling(Path target) {
+    return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ArtifactKeys.PARTIAL_SUFFIX);
   }
 
   // Not Files.createTempFile: it makes owner-only (0600) files; artifacts get the usual umask.

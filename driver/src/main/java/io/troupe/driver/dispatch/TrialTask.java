@@ -1,12 +1,11 @@
 package io.troupe.driver.dispatch;
 
-import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.data.DataSplits;
+import io.troupe.driver.store.RunStores;
 import io.troupe.train.TrialProgress;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
@@ -16,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * What one Spark task does: read the broadcast data (shipped once per executor and shared by its
  * tasks), size ND4J's thread pool to the task's cores, bind the GPU Spark assigned (if any), and
- * run the trial. The result, a value even when the trial failed, goes back to the driver.
+ * run the trial, writing its artifacts to the run's store (a local directory or any Hadoop file
+ * system, configured from the executor's spark.hadoop.* settings). The result, a value even when the trial failed, goes back to the driver.
  */
 public final class TrialTask implements Function<TrialSpec, TrialResult> {
   private static final long serialVersionUID = 1L;
@@ -45,7 +45,7 @@ public final class TrialTask implements Function<TrialSpec, TrialResult> {
   @Override
   public TrialResult call(TrialSpec trial) {
     bindTaskResources();
-    return new TrialRunner(new LocalArtifactStore(Path.of(artifactRoot)), TrialProgress.SILENT)
+    return new TrialRunner(RunStores.onExecutor(artifactRoot), TrialProgress.SILENT)
         .run(trial, data.value());
   }
 }

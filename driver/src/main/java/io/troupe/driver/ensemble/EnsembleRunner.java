@@ -1,16 +1,18 @@
 package io.troupe.driver.ensemble;
 
+import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
+import io.troupe.driver.store.RunInvocation;
+import io.troupe.driver.store.RunStores;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
 import io.troupe.ensemble.ComparisonTable;
 import io.troupe.ensemble.MembersCurve;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ public final class EnsembleRunner {
   private final ExperimentSpec spec;
   private final DataSplits splits;
   private final SparkSession spark;
-  private final Path dir;
+  private final String dir;
+  private final RunInvocation invocation;
   private final SweepProgress progress;
   private final Set<EnsembleStrategy> strategies;
   private final String stem;
@@ -36,12 +39,13 @@ public final class EnsembleRunner {
    * @param stem file name stem of the table: "comparison" for compare, "ensemble-&lt;strategy&gt;"
    *     when one strategy is built
    */
-  public EnsembleRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, Path dir, SweepProgress progress,
-      Set<EnsembleStrategy> strategies, String stem) {
+  public EnsembleRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, String dir,
+      RunInvocation invocation, SweepProgress progress, Set<EnsembleStrategy> strategies, String stem) {
     this.spec = spec;
     this.splits = splits;
     this.spark = spark;
     this.dir = dir;
+    this.invocation = invocation;
     this.progress = progress;
     this.strategies = Set.copyOf(strategies);
     this.stem = stem;
@@ -49,7 +53,7 @@ public final class EnsembleRunner {
 
   public EnsembleOutcome run(boolean resume) throws IOException, InterruptedException {
     EnsemblePlan plan = EnsemblePlan.of(spec, strategies);
-    SweepRunner trials = new SweepRunner(spec, splits, spark, dir, progress);
+    SweepRunner trials = new SweepRunner(spec, splits, spark, dir, invocation, progress);
     return trials.withDispatcher(resume, dispatcher -> {
       Map<String, StoredTrial> results = new HashMap<>(trials.runTrials(plan.firstStage(), dispatcher));
       if (!plan.secondStage().isEmpty() && !trials.stopped()) {
@@ -60,27 +64,28 @@ public final class EnsembleRunner {
           progress.note("soup: the shared base run did not complete, so its members were not trained");
         }
       }
-      Path trialsFile = dir.resolve(io.troupe.trial.TrialsFile.NAME);
+      ArtifactStore files = trials.files();
+      String trialsFile = files.describe(io.troupe.trial.TrialsFile.NAME);
       if (trials.stopped()) {
         return new EnsembleOutcome(null, List.of(), null, null, null, trialsFile, true, trials.stopReason());
       }
       boolean distributed = splits.test().size() > spec.ensemble().distributedScoringAbove();
-      MemberSource source = new MemberSource(dispatcher, trials.artifactRoot(), distributed);
+      String artifacts = trials.artifactsLocation();
+      MemberSource source = new MemberSource(dispatcher,
+          RunStores.open(artifacts, spark.sparkContext().hadoopConfiguration()), artifacts, distributed);
       ComparisonBuilder builder = new ComparisonBuilder(spec, splits, plan, results, source, strategies);
       builder.build();
       ComparisonTable table = new ComparisonTable(builder.rows());
-      Path csv = write(stem + ".csv", table.toCsv());
-      Path md = write(stem + ".md", table.toMarkdown());
-      Path curve = write("members-curve.csv", MembersCurve.toCsv(builder.curve()));
+      String csv = write(files, stem + ".csv", table.toCsv());
+      String md = write(files, stem + ".md", table.toMarkdown());
+      String curve = write(files, "members-curve.csv", MembersCurve.toCsv(builder.curve()));
       return new EnsembleOutcome(table, builder.notes(), csv, md, curve, trialsFile, false, null);
     });
   }
 
-  private Path write(String name, String content) throws IOException {
-    Path file = dir.resolve(name);
-    Path tmp = dir.resolve(name + ".tmp");
-    Files.writeString(tmp, content);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return file;
+  private static String write(ArtifactStore files, String name, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    files.write(name, out -> out.write(bytes));
+    return files.describe(name);
   }
 }

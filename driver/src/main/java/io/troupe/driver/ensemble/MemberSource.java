@@ -1,8 +1,8 @@
 package io.troupe.driver.ensemble;
 
 import io.troupe.artifacts.ArtifactStore;
-import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.store.RunStores;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.ensemble.MemberScoring;
 import io.troupe.ensemble.ScoredModel;
@@ -10,7 +10,6 @@ import io.troupe.eval.Predictions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
 
@@ -28,10 +27,10 @@ final class MemberSource {
   private final boolean distributed;
   private final int partitions;
 
-  MemberSource(TrialDispatcher dispatcher, Path artifactRoot, boolean distributed) {
+  MemberSource(TrialDispatcher dispatcher, ArtifactStore artifacts, String artifactRoot, boolean distributed) {
     this.dispatcher = dispatcher;
-    this.artifacts = new LocalArtifactStore(artifactRoot);
-    this.artifactRoot = artifactRoot.toString();
+    this.artifacts = artifacts;
+    this.artifactRoot = artifactRoot;
     this.distributed = distributed;
     this.partitions = Math.max(2, dispatcher.spark().defaultParallelism());
   }
@@ -74,7 +73,7 @@ final class MemberSource {
     String root = artifactRoot;
     boolean scoreTest = !distributed;
     return dispatcher.runOnExecutor(description,
-        splits -> work.call(new MemberScoring(new LocalArtifactStore(Path.of(root)), splits, scoreTest)));
+        splits -> work.call(new MemberScoring(RunStores.onExecutor(root), splits, scoreTest)));
   }
 
   /** Test predictions of a saved model scored across tasks (whatever the size of the test part). */

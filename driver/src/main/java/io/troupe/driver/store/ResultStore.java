@@ -3,76 +3,146 @@ package io.troupe.driver.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.trial.TrialJson;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialsFile;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A sweep's single source of truth: {@code trials.jsonl}, append-only, one JSON object per line,
- * each synced to disk as its trial ends. Reopening it (for --resume) indexes the latest record of
- * every trial and counts its failures. A torn last line (a crash mid-write) is dropped and the
- * file truncated back to its last complete line; a malformed line anywhere else is bad input.
+ * A run's single source of truth, correct on object stores: every trial outcome is one immutable
+ * record, written once and never appended to or renamed in place (as Delta Lake's log is).
+ *
+ * <pre>
+ *   records/0000000042.json                 one outcome; its number orders the run
+ *   records/batch-0000000001-0000000500.jsonl  records 1..500 again, one per line, so a run of
+ *                                          thousands of trials opens by reading a few files
+ *   trials.jsonl                           the derived view: every record in order, rewritten at the
+ *                                          end of a run (and appended as trials end on a local disk)
+ * </pre>
+ *
+ * <p>Records are written by one background thread, so a slow store (a small file takes a quarter
+ * of a second on HDFS) never holds up the next trial's dispatch; {@link #flush} and
+ * {@link #close} wait for them. A crash loses only records still queued, whose trials resume
+ * reruns; a record is visible whole or not at all (see {@link ArtifactStore#write}).
+ *
+ * <p>A directory written by an earlier Troupe holds only {@code trials.jsonl}: it is read as the
+ * run's records (a torn last line dropped with a warning) and, once the run continues, copied
+ * into {@code records/} as its first batch.
  */
-public final class ResultStore {
+public final class ResultStore implements AutoCloseable {
+  public static final String RECORDS = "records/";
+  static final int BATCH_EVERY = 500;
+  private static final Pattern RECORD = Pattern.compile("records/(\\d{10})\\.json");
+  private static final Pattern BATCH = Pattern.compile("records/batch-(\\d{10})-(\\d{10})\\.jsonl");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path file;
+  private final ArtifactStore files;
+  private final List<ObjectNode> records = new ArrayList<>();
   private final Map<String, StoredTrial> latest = new LinkedHashMap<>();
   private final Map<String, Integer> failures = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final boolean legacy;
+  private long batchedThrough;
+  private String configHash;
+  private ExecutorService writer;
+  private Future<?> lastWrite;
+  /** The first background write that failed; later records are not written after it (no gaps). */
+  private volatile IOException writeFailure;
 
-  private ResultStore(Path file) {
-    this.file = file;
+  private ResultStore(ArtifactStore files, boolean legacy) {
+    this.files = files;
+    this.legacy = legacy;
   }
 
-  public static ResultStore open(Path dir) throws IOException {
-    ResultStore store = new ResultStore(dir.resolve(TrialsFile.NAME));
-    if (Files.exists(store.file)) {
-      store.load();
+  /** Reads the run in {@code files} (its directory), in either format; writes nothing. */
+  public static ResultStore open(ArtifactStore files) throws IOException {
+    List<String> keys = files.list(RECORDS);
+    if (keys.isEmpty() && files.exists(TrialsFile.NAME)) {
+      ResultStore store = new ResultStore(files, true);
+      store.readLegacy();
+      return store;
     }
+    ResultStore store = new ResultStore(files, false);
+    store.readRecords(keys);
     return store;
   }
 
-  public Path file() {
-    return file;
+  /** True when the run was read from an earlier Troupe's trials.jsonl alone. */
+  public boolean legacy() {
+    return legacy;
   }
 
-  public boolean isEmpty() {
+  /**
+   * Readies the store for new records, each stamped with {@code configHash}. An earlier Troupe's
+   * trials.jsonl becomes the first batch of records; on a local disk the view is rewritten from
+   * the records so appends continue a whole file.
+   */
+  public synchronized void beginWriting(String configHash) throws IOException {
+    this.configHash = configHash;
+    writer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "troupe-result-store");
+      t.setDaemon(true);
+      return t;
+    });
+    if (legacy && !records.isEmpty()) {
+      writeBatch(List.copyOf(records));
+      warnings.add(files.describe(TrialsFile.NAME) + ": results of an earlier Troupe; copied its " + records.size()
+          + " records into " + RECORDS + " (trials.jsonl is now rewritten from them)");
+    }
+    if (files instanceof LocalArtifactStore) {
+      writeView();
+    }
+  }
+
+  public String viewLocation() {
+    return files.describe(TrialsFile.NAME);
+  }
+
+  public synchronized boolean isEmpty() {
     return latest.isEmpty();
   }
 
-  /** Appends and syncs one result, then indexes it. */
+  /** Records one result: indexed at once, written in the background. */
   public synchronized void append(TrialResult result) throws IOException {
-    JsonNode node = io.troupe.trial.TrialJson.toJson(result);
-    TrialsFile.appendLine(file, node.toString());
-    index(node);
+    add(TrialJson.toJson(result));
   }
 
   /** Records that a trial was stopped early by the search (ASHA) and will not be run further. */
   public synchronized void appendPruned(String trialId, Map<String, Object> params, String reason) throws IOException {
-    var node = JSON.createObjectNode();
+    ObjectNode node = JSON.createObjectNode();
     node.put("trialId", trialId);
     node.put("status", "PRUNED");
     node.set("params", JSON.valueToTree(params));
     node.putObject("metrics");
     node.put("reason", reason);
-    TrialsFile.appendLine(file, node.toString());
-    index(node);
+    add(node);
   }
 
   public synchronized Map<String, StoredTrial> latest() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
+  }
+
+  /** Every record in the order written, earlier runs' first. */
+  public synchronized List<JsonNode> records() {
+    return List.copyOf(records);
   }
 
   public synchronized boolean ended(String trialId) {
@@ -85,47 +155,230 @@ public final class ResultStore {
     return failures.getOrDefault(trialId, 0);
   }
 
-  /** What was repaired on open, for the user to see. */
-  public List<String> warnings() {
+  /** What was repaired or converted, for the user to see. */
+  public synchronized List<String> warnings() {
     return List.copyOf(warnings);
   }
 
-  private void load() throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int end = bytes.length;
-    if (end > 0 && bytes[end - 1] != '\n') {
-      int lastNewline = end - 1;
-      while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
-        lastNewline--;
-      }
-      end = lastNewline + 1;
-      warnings.add(file + ": dropped a torn last line (" + (bytes.length - end) + " bytes, a crash mid-write)");
-      try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-        raf.setLength(end);
-      }
+  /** Waits until every record so far is written; rethrows the first write that failed. */
+  public void flush() throws IOException {
+    Future<?> last;
+    synchronized (this) {
+      last = lastWrite;
     }
-    String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-    int lineNo = 0;
-    for (String line : text.split("\n", -1)) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
+    if (last != null) {
+      await(last);
+    }
+    throwIfWriteFailed();
+  }
+
+  private void throwIfWriteFailed() throws IOException {
+    IOException failure = writeFailure;
+    if (failure != null) {
+      throw new IOException("writing trial records beside " + files.describe(TrialsFile.NAME) + " failed: "
+          + failure.getMessage(), failure);
+    }
+  }
+
+  /**
+   * Writes what is still queued, batches the records since the last batch and rewrites the
+   * derived trials.jsonl; the store takes no records after.
+   */
+  @Override
+  public synchronized void close() throws IOException {
+    if (writer == null) {
+      return;
+    }
+    try {
+      flush();
+      List<ObjectNode> unbatched = since(batchedThrough);
+      if (!unbatched.isEmpty()) {
+        writeBatch(unbatched);
+      }
+      writeView();
+    } finally {
+      writer.shutdownNow();
+      writer = null;
+    }
+  }
+
+  private void add(ObjectNode node) throws IOException {
+    if (writer == null) {
+      throw new IllegalStateException("beginWriting was not called");
+    }
+    throwIfWriteFailed(); // a failed write stops the run here rather than losing records silently
+    long seq = seqOfLast() + 1;
+    node.put("seq", seq);
+    node.put("configHash", configHash);
+    index(node);
+    String key = recordKey(seq);
+    byte[] bytes = node.toString().getBytes(StandardCharsets.UTF_8);
+    List<ObjectNode> batch = seq - batchedThrough >= BATCH_EVERY ? since(batchedThrough) : null;
+    if (batch != null) {
+      batchedThrough = seq;
+    }
+    lastWrite = writer.submit(() -> {
+      if (writeFailure != null) {
+        return;
       }
       try {
-        index(JSON.readTree(line));
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new InvalidInputException(file + ": line " + lineNo + " is not a trial record: "
-            + e.getMessage().lines().findFirst().orElse(""), e);
+        files.write(key, out -> out.write(bytes));
+        if (files instanceof LocalArtifactStore local) {
+          TrialsFile.appendLine(local.root().resolve(TrialsFile.NAME), node.toString());
+        }
+        if (batch != null) {
+          writeBatchNow(batch);
+        }
+      } catch (IOException e) {
+        writeFailure = e;
+      }
+    });
+  }
+
+  /** The records numbered after {@code seq}, in order. */
+  private List<ObjectNode> since(long seq) {
+    int from = records.size();
+    while (from > 0 && seqOf(records.get(from - 1)) > seq) {
+      from--;
+    }
+    return List.copyOf(records.subList(from, records.size()));
+  }
+
+  private void writeBatch(List<ObjectNode> batch) throws IOException {
+    writeBatchNow(batch);
+    batchedThrough = seqOf(batch.get(batch.size() - 1));
+  }
+
+  private void writeBatchNow(List<ObjectNode> batch) throws IOException {
+    String key = String.format("%sbatch-%010d-%010d.jsonl", RECORDS, seqOf(batch.get(0)), seqOf(batch.get(batch.size() - 1)));
+    files.write(key, out -> {
+      for (ObjectNode node : batch) {
+        out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    });
+  }
+
+  /**
+   * Rewrites the derived trials.jsonl from the records, as {@code report} does for a run no
+   * driver holds. An earlier Troupe's trials.jsonl is the records themselves and is left as it is.
+   */
+  public synchronized void rewriteView() throws IOException {
+    if (!legacy) {
+      writeView();
+    }
+  }
+
+  private void writeView() throws IOException {
+    List<ObjectNode> all = List.copyOf(records);
+    files.write(TrialsFile.NAME, out -> {
+      for (ObjectNode node : all) {
+        out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    });
+  }
+
+  private void readRecords(List<String> keys) throws IOException {
+    Map<Long, String> singles = new java.util.TreeMap<>();
+    Map<Long, String> batches = new java.util.TreeMap<>();
+    for (String key : keys) {
+      Matcher record = RECORD.matcher(key);
+      Matcher batch = BATCH.matcher(key);
+      if (record.matches()) {
+        singles.put(Long.parseLong(record.group(1)), key);
+      } else if (batch.matches()) {
+        batches.put(Long.parseLong(batch.group(1)), key);
+      }
+    }
+    for (String key : batches.values()) {
+      String text = read(key);
+      int lineNo = 0;
+      for (String line : text.split("\n")) {
+        lineNo++;
+        if (!line.isBlank()) {
+          ObjectNode node = parse(line, key + ": line " + lineNo);
+          if (seqOf(node) > seqOfLast()) {
+            index(node);
+          }
+        }
+      }
+      batchedThrough = seqOfLast();
+    }
+    for (Map.Entry<Long, String> single : singles.entrySet()) {
+      if (single.getKey() > seqOfLast()) {
+        index(parse(read(single.getValue()), single.getValue()));
       }
     }
   }
 
-  private void index(JsonNode node) {
+  private void readLegacy() throws IOException {
+    String text = read(TrialsFile.NAME);
+    String[] lines = text.split("\n", -1);
+    boolean mayBeTorn = !text.isEmpty() && !text.endsWith("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      if (mayBeTorn && i == lines.length - 1) {
+        warnings.add(files.describe(TrialsFile.NAME) + ": line " + (i + 1) + " skipped: a torn last line ("
+            + lines[i].length() + " characters, no newline; a crash mid-write)");
+        continue;
+      }
+      ObjectNode node = parse(lines[i], files.describe(TrialsFile.NAME) + ": line " + (i + 1));
+      node.put("seq", seqOfLast() + 1);
+      index(node);
+    }
+  }
+
+  private String read(String key) throws IOException {
+    try (InputStream in = files.open(key)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static ObjectNode parse(String text, String where) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      if (!(node instanceof ObjectNode object)) {
+        throw new IllegalArgumentException("expected a JSON object");
+      }
+      StoredTrial.fromJson(object); // checks trialId and status
+      return object;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidInputException(where + " is not a trial record: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private void index(ObjectNode node) {
     StoredTrial trial = StoredTrial.fromJson(node);
+    records.add(node);
     latest.remove(trial.trialId()); // re-insert so iteration order is the order trials last ended
     latest.put(trial.trialId(), trial);
     if (trial.status().equals("FAILED")) {
       failures.merge(trial.trialId(), 1, Integer::sum);
+    }
+  }
+
+  private long seqOfLast() {
+    return records.isEmpty() ? 0 : seqOf(records.get(records.size() - 1));
+  }
+
+  private static long seqOf(JsonNode node) {
+    return node.path("seq").asLong();
+  }
+
+  static String recordKey(long seq) {
+    return String.format("%s%010d.json", RECORDS, seq);
+  }
+
+  private static void await(Future<?> write) throws IOException {
+    try {
+      write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing trial records", e);
+    } catch (ExecutionException e) {
+      throw new IOException("writing a trial record failed: " + e.getCause(), e.getCause());
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.troupe.driver.sweep;
 
-import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
@@ -8,14 +7,21 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.ExecutorRegistration;
 import io.troupe.driver.spark.ExecutorReport;
+import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.store.RunInvocation;
+import io.troupe.driver.store.RunManifest;
+import io.troupe.driver.store.RunStores;
+import io.troupe.driver.store.StackVersions;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,21 +38,30 @@ import org.apache.spark.sql.SparkSession;
  * of the results and edge-of-range warnings.
  */
 public final class SweepRunner {
+  static final String BEST_CONFIG = "best.yaml";
   private final ExperimentSpec spec;
   private final DataSplits splits;
   private final SparkSession spark;
-  private final Path dir;
+  private final String dir;
+  private final RunInvocation invocation;
   private final SweepProgress progress;
   private final int slots;
+  private RunDirectory run;
   private ResultStore store;
   private int failedHere;
   private String stopReason;
 
-  public SweepRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, Path dir, SweepProgress progress) {
+  /**
+   * @param dir the run's directory: a local path or a Hadoop URI such as hdfs://namenode/runs/x
+   * @param invocation how the run was started, for its manifest
+   */
+  public SweepRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, String dir, RunInvocation invocation,
+      SweepProgress progress) {
     this.spec = spec;
     this.splits = splits;
     this.spark = spark;
-    this.dir = dir;
+    this.dir = RunStores.normalize(dir);
+    this.invocation = invocation;
     this.progress = progress;
     this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
   }
@@ -73,7 +88,7 @@ public final class SweepRunner {
   }
 
   public SweepOutcome run(boolean resume) throws IOException, InterruptedException {
-    withDispatcher(resume, dispatcher -> {
+    return withDispatcher(resume, dispatcher -> {
       if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
         new CoarseToFineSweep(spec, this).run(dispatcher);
       } else if (spec.search().strategy() == SearchStrategy.ASHA) {
@@ -81,9 +96,8 @@ public final class SweepRunner {
       } else {
         runTrials(TrialPlanner.plan(spec), dispatcher);
       }
-      return null;
+      return finish();
     });
-    return finish();
   }
 
   /** Work done with the result store open and trials dispatchable. */
@@ -93,27 +107,36 @@ public final class SweepRunner {
   }
 
   /**
-   * Opens the result store (refusing earlier results unless {@code resume}), reports what each
-   * executor trains with, starts a dispatcher over the broadcast data and runs {@code work} with
-   * it, e.g. an ensemble's member trials and then the work that combines them.
+   * Opens the run directory (its lock taken, its manifest checked, earlier results refused unless
+   * {@code resume}; see {@link RunDirectory}), reports what each executor trains with, starts a
+   * dispatcher over the broadcast data and runs {@code work} with it, e.g. an ensemble's member
+   * trials and then the work that combines them. The run's records are flushed and its views
+   * written before the lock is released.
    */
   public <T> T withDispatcher(boolean resume, DispatcherWork<T> work) throws IOException, InterruptedException {
-    store = ResultStore.open(dir);
-    if (!resume && !store.isEmpty()) {
-      throw new InvalidInputException(store.file() + ": results of an earlier run are here; add --resume to"
-          + " continue it, or choose another --out or name (nothing was overwritten)");
-    }
-    store.warnings().forEach(w -> progress.note(w));
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
-    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactRoot().toString(), slots)) {
-      return work.run(dispatcher);
+    ArtifactStore files = RunStores.open(dir, spark.sparkContext().hadoopConfiguration());
+    RunManifest manifest = RunManifest.of(spec, invocation.command(), splits.sourceFingerprint(),
+        invocation.commandLine(), StackVersions.of(), Instant.now());
+    try (RunDirectory opened = RunDirectory.open(dir, files, manifest, resume, Clock.systemUTC())) {
+      run = opened;
+      store = opened.store();
+      opened.notes().forEach(progress::note);
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
+      try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactsLocation(), slots)) {
+        return work.run(dispatcher);
+      }
     }
   }
 
   /** Where trials write models, snapshots and predictions: {@code <dir>/artifacts}. */
-  public Path artifactRoot() {
-    return dir.resolve("artifacts");
+  public String artifactsLocation() {
+    return dir + "/artifacts";
+  }
+
+  /** The run's directory as files, for what the run writes beside its records. */
+  public ArtifactStore files() {
+    return run.files();
   }
 
   /**
@@ -150,6 +173,7 @@ public final class SweepRunner {
 
   /** Stores a result, reports it, and stops the sweep once too many trials have failed. */
   TrialResult record(TrialResult r, TrialDispatcher dispatcher) throws IOException {
+    run.checkStillHeld();
     store.append(r);
     progress.finished(r, dispatcher.inFlight(), slots);
     if (r instanceof TrialResult.Failed f && ++failedHere >= spec.search().maxFailedTrials()) {
@@ -176,12 +200,14 @@ public final class SweepRunner {
     return progress;
   }
 
+  /** Writes the run's records and views, then the leaderboard's best config and the Parquet copy. */
   private SweepOutcome finish() throws IOException {
+    store.close();
     String metric = spec.objectiveMetric().configName();
     List<StoredTrial> ranked = Leaderboard.rank(new ArrayList<>(store.latest().values()), metric,
         spec.objectiveDirection());
     List<String> warnings = new ArrayList<>();
-    Path best = null;
+    String best = null;
     if (!ranked.isEmpty() && Double.isFinite(ranked.get(0).metric(metric))) {
       best = writeBestConfig(ranked.get(0));
       if (spec.search().strategy() != SearchStrategy.NONE) {
@@ -189,29 +215,28 @@ public final class SweepRunner {
       }
     }
     writeParquet();
-    return new SweepOutcome(ranked, store.file(), best, warnings, stopReason != null, stopReason);
+    return new SweepOutcome(ranked, store.viewLocation(), best, warnings, stopReason != null, stopReason);
   }
 
   /** The best trial as a runnable single-trial config: its values applied, the search switched off. */
-  private Path writeBestConfig(StoredTrial best) throws IOException {
+  private String writeBestConfig(StoredTrial best) throws IOException {
     Map<String, Object> values = new HashMap<>(best.params());
     values.put("search.strategy", "none");
     values.put("search.space", Map.of());
     values.put("search.stages", List.of());
     ExperimentSpec single = ConfigLoader.withValues(spec, values);
-    Path file = dir.resolve("best.yaml");
-    Files.writeString(file, "# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
+    byte[] text = ("# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
         + spec.objectiveMetric().configName() + " = " + best.metric(spec.objectiveMetric().configName())
-        + "\n" + ConfigLoader.toYaml(single));
-    return file;
+        + "\n" + ConfigLoader.toYaml(single)).getBytes(StandardCharsets.UTF_8);
+    run.files().write(BEST_CONFIG, out -> out.write(text));
+    return run.files().describe(BEST_CONFIG);
   }
 
   /** A Parquet copy of trials.jsonl through Spark SQL, for analysis tools. */
   private void writeParquet() {
-    if (!Files.exists(store.file())) {
+    if (store.isEmpty()) {
       return;
     }
-    spark.read().json(store.file().toAbsolutePath().toString())
-        .write().mode("overwrite").parquet(dir.resolve("trials.parquet").toAbsolutePath().toString());
+    spark.read().json(store.viewLocation()).write().mode("overwrite").parquet(dir + "/trials.parquet");
   }
 }

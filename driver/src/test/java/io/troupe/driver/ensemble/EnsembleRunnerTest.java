@@ -1,5 +1,7 @@
 package io.troupe.driver.ensemble;
 
+import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.driver.store.RunInvocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,7 @@ class EnsembleRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress quiet = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    return new EnsembleRunner(spec, splits, spark, dir, quiet, Set.copyOf(spec.ensemble().strategies()), "comparison")
+    return new EnsembleRunner(spec, splits, spark, dir.toString(), RunInvocation.of("compare"), quiet, Set.copyOf(spec.ensemble().strategies()), "comparison")
         .run(resume);
   }
 
@@ -93,7 +95,7 @@ class EnsembleRunnerTest {
     }
     assertEquals(expected, rows);
 
-    Map<String, StoredTrial> trials = ResultStore.open(dir).latest();
+    Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
     assertEquals(Set.of("member-01", "member-02", "member-03", "bag-01", "bag-02", "bag-03", "snapshots",
         "snapshots-control", "soup-base", "soup-01", "soup-02", "soup-03"), trials.keySet());
     trials.values().forEach(t -> assertEquals("COMPLETED", t.status(), t.trialId()));
@@ -162,9 +164,9 @@ class EnsembleRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress quiet = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    EnsembleOutcome o = new EnsembleRunner(spec, splits, spark, dir, quiet, Set.of(EnsembleStrategy.SNAPSHOTS),
+    EnsembleOutcome o = new EnsembleRunner(spec, splits, spark, dir.toString(), RunInvocation.of("compare"), quiet, Set.of(EnsembleStrategy.SNAPSHOTS),
         "ensemble-snapshots").run(false);
-    assertEquals(Set.of("member-01", "snapshots"), ResultStore.open(dir).latest().keySet());
+    assertEquals(Set.of("member-01", "snapshots"), ResultStore.open(new LocalArtifactStore(dir)).latest().keySet());
     assertTrue(Files.exists(dir.resolve("ensemble-snapshots.csv")));
     assertEquals(Set.of("single", "snapshots"), o.table().rows().stream().map(ComparisonRow::strategy)
         .collect(Collectors.toSet()));

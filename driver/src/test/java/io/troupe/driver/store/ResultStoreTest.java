@@ -6,55 +6,165 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.artifacts.IoWriter;
+import io.troupe.artifacts.LocalArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultStoreTest {
   @TempDir Path dir;
 
-  private void lines(String... lines) throws IOException {
+  private LocalArtifactStore files() {
+    return new LocalArtifactStore(dir);
+  }
+
+  private void legacyLines(String... lines) throws IOException {
     Files.writeString(dir.resolve("trials.jsonl"), String.join("\n", lines) + "\n");
   }
 
+  private static ResultStore writing(ArtifactStore files) throws IOException {
+    ResultStore store = ResultStore.open(files);
+    store.beginWriting("sha256:test");
+    return store;
+  }
+
   @Test
-  void indexesTheLatestRecordPerTrialAndCountsFailures() throws IOException {
-    lines("{\"trialId\":\"t1\",\"status\":\"FAILED\",\"params\":{},\"metrics\":{}}",
+  void aLegacyTrialsFileIsReadIndexingTheLatestRecordPerTrialAndCountingFailures() throws IOException {
+    legacyLines("{\"trialId\":\"t1\",\"status\":\"FAILED\",\"params\":{},\"metrics\":{}}",
         "{\"trialId\":\"t2\",\"status\":\"COMPLETED\",\"params\":{\"train.l2\":0.01},\"metrics\":{\"val_accuracy\":0.8}}",
         "{\"trialId\":\"t1\",\"status\":\"FAILED\",\"params\":{},\"metrics\":{}}",
         "{\"trialId\":\"t3\",\"status\":\"DIVERGED\",\"params\":{},\"metrics\":{\"val_loss\":null}}");
-    ResultStore store = ResultStore.open(dir);
+    ResultStore store = ResultStore.open(files());
+    assertTrue(store.legacy());
     assertEquals(2, store.failures("t1"));
     assertFalse(store.ended("t1"));
     assertTrue(store.ended("t2") && store.ended("t3"));
     assertEquals(0.8, store.latest().get("t2").metric("val_accuracy"));
     assertEquals(0.01, store.latest().get("t2").params().get("train.l2"));
     assertTrue(Double.isNaN(store.latest().get("t3").metric("val_loss")));
+    assertFalse(Files.exists(dir.resolve("records")), "reading writes nothing");
   }
 
   @Test
-  void aTornLastLineIsDroppedAndTheFileRepaired() throws IOException {
-    Path file = dir.resolve("trials.jsonl");
-    lines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\",\"params\":{},\"metrics\":{}}");
-    Files.writeString(file, "{\"trialId\":\"t2\",\"sta", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    ResultStore store = ResultStore.open(dir);
+  void aLegacyRunIsConvertedIntoRecordsWhenItContinuesAndItsTornLineDropped() throws IOException {
+    legacyLines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\",\"params\":{},\"metrics\":{}}");
+    Files.writeString(dir.resolve("trials.jsonl"), "{\"trialId\":\"t2\",\"sta", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    ResultStore store = writing(files());
     assertEquals(List.of("t1"), List.copyOf(store.latest().keySet()));
-    assertEquals(1, store.warnings().size(), store.warnings().toString());
-    assertTrue(Files.readString(file).endsWith("}\n"), "truncated back to the last complete line");
-    store.appendPruned("t2", java.util.Map.of(), "test");
-    assertEquals(2, Files.readAllLines(file).size());
-    assertEquals(2, ResultStore.open(dir).latest().size());
+    assertTrue(store.warnings().stream().anyMatch(w -> w.contains("torn last line")), store.warnings().toString());
+    assertTrue(store.warnings().stream().anyMatch(w -> w.contains("copied its 1 records")), store.warnings().toString());
+    store.appendPruned("t2", Map.of(), "test");
+    store.close();
+    assertEquals(2, Files.readAllLines(dir.resolve("trials.jsonl")).size(), "the view is rewritten whole");
+    ResultStore reopened = ResultStore.open(files());
+    assertFalse(reopened.legacy());
+    assertEquals(List.of("t1", "t2"), List.copyOf(reopened.latest().keySet()));
   }
 
   @Test
-  void aBrokenLineInTheMiddleIsBadInputNamingFileAndLine() throws IOException {
-    lines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\"}", "not json", "{\"trialId\":\"t2\",\"status\":\"COMPLETED\"}");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResultStore.open(dir));
+  void aBrokenLegacyLineInTheMiddleIsBadInputNamingFileAndLine() throws IOException {
+    legacyLines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\"}", "not json", "{\"trialId\":\"t2\",\"status\":\"COMPLETED\"}");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResultStore.open(files()));
     assertTrue(e.getMessage().contains("trials.jsonl: line 2"), e.getMessage());
+  }
+
+  @Test
+  void eachOutcomeIsOneRecordStampedWithSeqAndConfigHashAndTheViewListsThemInOrder() throws IOException {
+    ResultStore store = writing(files());
+    store.appendPruned("t1", Map.of("train.l2", 0.1), "a");
+    store.appendPruned("t2", Map.of(), "b");
+    store.appendPruned("t1", Map.of("train.l2", 0.1), "again");
+    store.flush();
+    assertEquals(List.of("records/0000000001.json", "records/0000000002.json", "records/0000000003.json"),
+        files().list("records/"));
+    String second = Files.readString(dir.resolve("records/0000000002.json"));
+    assertTrue(second.contains("\"seq\":2") && second.contains("\"configHash\":\"sha256:test\""), second);
+    store.close();
+    List<String> view = Files.readAllLines(dir.resolve("trials.jsonl"));
+    assertEquals(3, view.size());
+    assertTrue(view.get(2).contains("\"reason\":\"again\""), view.get(2));
+    assertEquals(List.of("t2", "t1"), List.copyOf(ResultStore.open(files()).latest().keySet()),
+        "in the order trials last ended");
+  }
+
+  @Test
+  void aCrashedRunIsReadFromItsRecordsAloneWhateverItsViewSays() throws IOException {
+    ResultStore store = writing(files());
+    store.appendPruned("t1", Map.of(), "a");
+    store.appendPruned("t2", Map.of(), "b");
+    store.flush(); // no close: the driver died here
+    Files.writeString(dir.resolve("trials.jsonl"), "{\"trialId\":\"t1\",\"sta"); // even a torn view
+    // A crash mid-write leaves at worst a hidden .partial file, which is never listed.
+    Files.writeString(dir.resolve("records/.0000000003.json.1234.partial"), "{\"trialId\":");
+    ResultStore reopened = ResultStore.open(files());
+    assertFalse(reopened.legacy());
+    assertEquals(List.of("t1", "t2"), List.copyOf(reopened.latest().keySet()));
+    reopened.beginWriting("sha256:test");
+    reopened.appendPruned("t3", Map.of(), "c");
+    reopened.flush();
+    assertTrue(Files.exists(dir.resolve("records/0000000003.json")), "numbering continues after the last record");
+  }
+
+  @Test
+  void recordsAreBatchedSoALongRunOpensFromAFewFiles() throws IOException {
+    ResultStore store = writing(files());
+    for (int i = 0; i < 2 * ResultStore.BATCH_EVERY + 7; i++) {
+      store.appendPruned(String.format("t%05d", i), Map.of(), "r");
+    }
+    store.flush();
+    assertTrue(Files.exists(dir.resolve("records/batch-0000000001-0000000500.jsonl")));
+    assertTrue(Files.exists(dir.resolve("records/batch-0000000501-0000001000.jsonl")));
+    store.close();
+    assertTrue(Files.exists(dir.resolve("records/batch-0000001001-0000001007.jsonl")), "the rest batched at the end");
+    // Drop every single record: the batches alone must give the whole run.
+    for (String key : files().list("records/")) {
+      if (!key.contains("batch-")) {
+        Files.delete(dir.resolve(key));
+      }
+    }
+    ResultStore reopened = ResultStore.open(files());
+    assertEquals(2 * ResultStore.BATCH_EVERY + 7, reopened.latest().size());
+    assertEquals(2 * ResultStore.BATCH_EVERY + 7, reopened.records().size());
+  }
+
+  @Test
+  void aFailedRecordWriteStopsTheRunAndNoLaterRecordIsWrittenAfterIt() throws IOException {
+    FailingStore failing = new FailingStore(files());
+    ResultStore store = writing(failing);
+    store.appendPruned("t1", Map.of(), "a");
+    store.flush();
+    failing.failing = true;
+    store.appendPruned("t2", Map.of(), "b");
+    IOException e = assertThrows(IOException.class, store::flush);
+    assertTrue(e.getMessage().contains("trial records") && e.getMessage().contains("disk full"), e.getMessage());
+    failing.failing = false;
+    assertThrows(IOException.class, () -> store.appendPruned("t3", Map.of(), "c"));
+    assertEquals(List.of("records/0000000001.json"), files().list("records/"), "no gap: t2 missing, t3 not written");
+  }
+
+  /** A local store whose writes fail while {@code failing} is set, as a full disk or a lost namenode would. */
+  private static final class FailingStore extends ForwardingStore {
+    volatile boolean failing;
+
+    FailingStore(ArtifactStore inner) {
+      super(inner);
+    }
+
+    @Override
+    public void write(String key, IoWriter writer) throws IOException {
+      if (failing) {
+        throw new IOException("disk full (test)");
+      }
+      super.write(key, writer);
+    }
   }
 }

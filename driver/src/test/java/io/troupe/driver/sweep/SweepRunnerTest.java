@@ -1,5 +1,7 @@
 package io.troupe.driver.sweep;
 
+import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.driver.store.RunInvocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,12 +71,12 @@ class SweepRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress progress = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    return new SweepRunner(spec, splits, spark, dir, progress).run(resume);
+    return new SweepRunner(spec, splits, spark, dir.toString(), RunInvocation.of("sweep"), progress).run(resume);
   }
 
   private static Map<String, Double> objectives(Path dir) throws Exception {
     Map<String, Double> out = new TreeMap<>();
-    ResultStore.open(dir).latest().forEach((id, t) -> out.put(id, t.metric("val_loss")));
+    ResultStore.open(new LocalArtifactStore(dir)).latest().forEach((id, t) -> out.put(id, t.metric("val_loss")));
     return out;
   }
 
@@ -87,7 +89,7 @@ class SweepRunnerTest {
     double best = outcome.ranked().get(0).metric("val_accuracy");
     outcome.ranked().forEach(t -> assertTrue(!(t.metric("val_accuracy") > best), "ranked best first"));
     assertNotNull(outcome.bestConfig());
-    ExperimentSpec bestSpec = ConfigLoader.load(outcome.bestConfig(), List.of());
+    ExperimentSpec bestSpec = ConfigLoader.load(Path.of(outcome.bestConfig()), List.of());
     assertEquals(outcome.ranked().get(0).params().get("train.optimizer.lr"), bestSpec.train().optimizer().lr());
     assertEquals(io.troupe.config.SearchStrategy.NONE, bestSpec.search().strategy());
     assertTrue(Files.isDirectory(dir.resolve("trials.parquet")), "Parquet copy through Spark SQL");
@@ -124,7 +126,7 @@ class SweepRunnerTest {
     Files.writeString(crashed.resolve("trials.jsonl"), String.join("\n", all.subList(0, 3)) + "\n" + failedT5
         + "\n" + all.get(3).substring(0, 40));
     sweep(spec(), crashed, true);
-    ResultStore store = ResultStore.open(crashed);
+    ResultStore store = ResultStore.open(new LocalArtifactStore(crashed));
     List<String> lines = Files.readAllLines(crashed.resolve("trials.jsonl"));
     assertEquals(7, lines.size(), "3 kept + 1 failed + 3 run now (t0004, t0005 again, t0006); none twice");
     for (StoredTrial t : store.latest().values()) {
@@ -138,7 +140,7 @@ class SweepRunnerTest {
     ExperimentSpec spec = spec("search.strategy=coarse-to-fine",
         "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 2, topK: 3, margin: 0.1}]");
     sweep(spec, dir, false);
-    ResultStore store = ResultStore.open(dir);
+    ResultStore store = ResultStore.open(new LocalArtifactStore(dir));
     List<ScoredTrial> stage1 = new ArrayList<>();
     List<StoredTrial> stage2 = new ArrayList<>();
     for (StoredTrial t : store.latest().values()) {
@@ -167,7 +169,7 @@ class SweepRunnerTest {
     ExperimentSpec spec = spec("search.strategy=asha", "search.trials=9", "search.asha={minEpochs: 1, maxEpochs: 3, reduction: 3}",
         "spark.slots=1");
     sweep(spec, dir, false);
-    Map<String, StoredTrial> stored = ResultStore.open(dir).latest();
+    Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
     List<StoredTrial> firstRung = stored.values().stream().filter(t -> t.trialId().endsWith("-r0")).toList();
     List<StoredTrial> promoted = stored.values().stream().filter(t -> t.trialId().endsWith("-r1")).toList();
     List<StoredTrial> pruned = stored.values().stream().filter(t -> t.status().equals("PRUNED")).toList();

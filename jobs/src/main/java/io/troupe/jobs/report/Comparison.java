@@ -2,7 +2,7 @@ package io.troupe.jobs.report;
 
 import io.troupe.InvalidInputException;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.troupe.artifacts.ArtifactStore;
 import java.util.List;
 
 /**
@@ -18,8 +18,8 @@ record Comparison(CsvTable table, ScoreMetric metric) {
   static final ScoreMetric ACCURACY = new ScoreMetric("accuracy", true);
   static final ScoreMetric MSE = new ScoreMetric("mse", false);
 
-  static Comparison read(Path file) throws IOException {
-    CsvTable table = CsvTable.read(file, COLUMNS);
+  static Comparison read(ArtifactStore files) throws IOException {
+    CsvTable table = CsvTable.read(files, FILE, COLUMNS);
     for (CsvTable.Row row : table.rows()) {
       // Every listed column but the two names is a number or blank: check them all up front.
       COLUMNS.subList(2, COLUMNS.size()).forEach(column -> table.number(row, column));

@@ -1,10 +1,10 @@
 package io.troupe.jobs.report;
 
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.Set;
  * commas, a blank cell is "", columns beyond the required ones are kept. Errors name the file and
  * line.
  */
-record CsvTable(Path file, List<String> header, List<Row> rows) {
+record CsvTable(String file, List<String> header, List<Row> rows) {
 
   /** One data row; {@code line} is 1-based in the file, for error messages. */
   record Row(int line, Map<String, String> cells) {
@@ -35,9 +35,13 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  /** Reads the file, requiring every column in {@code required} in its header (any order). */
-  static CsvTable read(Path file, List<String> required) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+  /** Reads {@code key} from the run's files, requiring every column in {@code required} in its header (any order). */
+  static CsvTable read(ArtifactStore files, String key, List<String> required) throws IOException {
+    String file = files.describe(key);
+    List<String> lines;
+    try (InputStream in = files.open(key)) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
     int first = 0;
     while (first < lines.size() && lines.get(first).isBlank()) {
       first++;
@@ -94,7 +98,7 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
   }
 
   /** Splits one line on commas outside double quotes; "" inside quotes is a literal quote. */
-  static List<String> split(Path file, int lineNo, String line) {
+  static List<String> split(String file, int lineNo, String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;

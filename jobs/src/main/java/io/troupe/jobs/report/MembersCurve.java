@@ -2,7 +2,7 @@ package io.troupe.jobs.report;
 
 import io.troupe.InvalidInputException;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.troupe.artifacts.ArtifactStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param series label -> points (members, score), sorted by members; rows without a score are left out
  */
-record MembersCurve(Path file, ScoreMetric metric, Map<String, List<Point>> series) {
+record MembersCurve(String file, ScoreMetric metric, Map<String, List<Point>> series) {
   static final String FILE = "members-curve.csv";
   static final List<String> COLUMNS = List.of("strategy", "combiner", "members", "accuracy", "mse");
 
@@ -27,8 +27,9 @@ record MembersCurve(Path file, ScoreMetric metric, Map<String, List<Point>> seri
     series = java.util.Collections.unmodifiableMap(copy);
   }
 
-  static MembersCurve read(Path file) throws IOException {
-    CsvTable table = CsvTable.read(file, COLUMNS);
+  static MembersCurve read(ArtifactStore files) throws IOException {
+    String file = files.describe(FILE);
+    CsvTable table = CsvTable.read(files, FILE, COLUMNS);
     boolean accuracy = table.rows().stream().anyMatch(r -> Double.isFinite(table.number(r, "accuracy")));
     ScoreMetric metric = accuracy ? Comparison.ACCURACY : Comparison.MSE;
     Map<String, List<Point>> series = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.troupe.jobs.report;
 
-import java.nio.file.Path;
+import io.troupe.artifacts.ArtifactStore;
+import java.io.IOException;
 
 /** The stored results a report reads from an experiment's directory; each one optional. */
 enum ReportInput {
@@ -16,8 +17,8 @@ enum ReportInput {
     this.what = what;
   }
 
-  Path in(Path dir) {
-    return dir.resolve(file);
+  boolean presentIn(ArtifactStore files) throws IOException {
+    return this == TRIALS ? TrialsLog.presentIn(files) : files.exists(file);
   }
 
   /** "comparison.csv (the ensemble strategy comparison)". */

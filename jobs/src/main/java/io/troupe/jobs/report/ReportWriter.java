@@ -1,6 +1,10 @@
 package io.troupe.jobs.report;
 
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.RunLock;
+import io.troupe.driver.store.RunStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,43 +30,56 @@ public final class ReportWriter {
   }
 
   /** What was written: the page, how many charts it embeds, what was absent or skipped. */
-  public record Outcome(Path file, int charts, List<String> absent, List<String> warnings) {
+  public record Outcome(String file, int charts, List<String> absent, List<String> warnings) {
     public Outcome {
       absent = List.copyOf(absent);
       warnings = List.copyOf(warnings);
     }
   }
 
-  public Outcome write(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new InvalidInputException(dir + (Files.exists(dir) ? ": not a directory" : ": no such directory")
+  /**
+   * Writes the report of the run at {@code dir} (a local path or a URI), whose files are
+   * {@code files}; first rewrites the run's derived trials.jsonl from its records, unless a driver
+   * is running it.
+   */
+  public Outcome write(String dir, ArtifactStore files) throws IOException {
+    if (RunStores.isLocal(dir) && !Files.isDirectory(Path.of(dir))) {
+      throw new InvalidInputException(dir + (Files.exists(Path.of(dir)) ? ": not a directory" : ": no such directory")
           + "; expected an experiment's output directory <out>/<name>/");
     }
-    List<ReportInput> present = Arrays.stream(ReportInput.values()).filter(i -> Files.isRegularFile(i.in(dir))).toList();
+    List<ReportInput> present = new ArrayList<>();
+    for (ReportInput input : ReportInput.values()) {
+      if (input.presentIn(files)) {
+        present.add(input);
+      }
+    }
     if (present.isEmpty()) {
       throw new InvalidInputException(dir + ": nothing to report; expected at least one of "
           + Arrays.stream(ReportInput.values()).map(ReportInput::described).collect(Collectors.joining(", ")));
     }
     List<Section> sections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    if (present.contains(ReportInput.TRIALS) && !files.exists(RunLock.FILE)) {
+      ResultStore.open(files).rewriteView();
+    }
     for (ReportInput input : present) {
-      sections.add(section(input, input.in(dir), warnings));
+      sections.add(section(input, files, warnings));
     }
     List<String> absent = Arrays.stream(ReportInput.values()).filter(i -> !present.contains(i))
         .map(ReportInput::described).toList();
-    Path last = dir.toAbsolutePath().normalize().getFileName();
-    String name = last == null ? dir.toString() : last.toString();
-    Path file = dir.resolve(FILE);
-    Files.writeString(file, HtmlReport.render(name, clock.instant(), sections, absent), StandardCharsets.UTF_8);
-    return new Outcome(file, sections.stream().mapToInt(Section::charts).sum(), absent, warnings);
+    String trimmed = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+    String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    byte[] page = HtmlReport.render(name, clock.instant(), sections, absent).getBytes(StandardCharsets.UTF_8);
+    files.write(FILE, out -> out.write(page));
+    return new Outcome(files.describe(FILE), sections.stream().mapToInt(Section::charts).sum(), absent, warnings);
   }
 
-  private static Section section(ReportInput input, Path file, List<String> warnings) throws IOException {
+  private static Section section(ReportInput input, ArtifactStore files, List<String> warnings) throws IOException {
     return switch (input) {
-      case COMPARISON -> ComparisonSection.of(Comparison.read(file));
-      case MEMBERS_CURVE -> MembersCurveSection.of(MembersCurve.read(file));
+      case COMPARISON -> ComparisonSection.of(Comparison.read(files));
+      case MEMBERS_CURVE -> MembersCurveSection.of(MembersCurve.read(files));
       case TRIALS -> {
-        TrialsLog log = TrialsLog.read(file);
+        TrialsLog log = TrialsLog.read(files);
         warnings.addAll(log.warnings());
         yield TrialsSection.of(log);
       }

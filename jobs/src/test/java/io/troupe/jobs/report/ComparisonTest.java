@@ -16,7 +16,7 @@ class ComparisonTest {
 
   @Test
   void classificationRanksByHighestAccuracy() throws IOException {
-    Comparison c = Comparison.read(ReportFixtures.comparison(dir));
+    Comparison c = Comparison.read(ReportFixtures.filesOf(ReportFixtures.comparison(dir)));
     assertEquals(Comparison.ACCURACY, c.metric());
     assertEquals(0.9012, c.bestScore());
     assertEquals("true / average", c.label(c.rows().get(1)));
@@ -25,7 +25,7 @@ class ComparisonTest {
 
   @Test
   void regressionRanksByLowestMse() throws IOException {
-    Comparison c = Comparison.read(ReportFixtures.regressionComparison(dir));
+    Comparison c = Comparison.read(ReportFixtures.filesOf(ReportFixtures.regressionComparison(dir)));
     assertEquals(Comparison.MSE, c.metric());
     assertEquals(0.298, c.bestScore());
   }
@@ -34,14 +34,14 @@ class ComparisonTest {
   void aNonNumberInAKnownColumnIsCaughtWhenRead() throws IOException {
     Path file = Files.writeString(dir.resolve("comparison.csv"),
         ReportFixtures.COMPARISON_HEADER + "\nsingle,-,1,twenty,1,1,0.88,,,,,,,,,,,\n");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Comparison.read(file));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Comparison.read(ReportFixtures.filesOf(file)));
     assertTrue(e.getMessage().contains("line 2, column train_epochs: \"twenty\" is not a number"), e.getMessage());
   }
 
   @Test
   void rowsWithNeitherAccuracyNorMseAreBadInput() throws IOException {
     Path file = Files.writeString(dir.resolve("comparison.csv"), ReportFixtures.COMPARISON_HEADER + "\n");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Comparison.read(file));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Comparison.read(ReportFixtures.filesOf(file)));
     assertTrue(e.getMessage().contains("no row has an accuracy or an mse"), e.getMessage());
   }
 

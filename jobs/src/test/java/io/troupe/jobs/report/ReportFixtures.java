@@ -34,6 +34,11 @@ final class ReportFixtures {
       "swa,parameter-average,1,20,1,1,0.8921,0.305,0.159,0.016,0.8915,,,,,,,",
       "soup,parameter-average,5,100,1,1,0.895,0.295,0.153,0.014,0.8944,0.885,,,,,,");
 
+  /** The run's files around {@code file}, as the report reads them. */
+  static io.troupe.artifacts.LocalArtifactStore filesOf(Path file) {
+    return new io.troupe.artifacts.LocalArtifactStore(file.toAbsolutePath().getParent());
+  }
+
   static Path comparison(Path dir) throws IOException {
     return write(dir.resolve("comparison.csv"), COMPARISON_HEADER, COMPARISON_ROWS);
   }

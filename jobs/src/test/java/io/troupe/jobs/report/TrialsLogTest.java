@@ -21,31 +21,31 @@ class TrialsLogTest {
     List<String> lines = new java.util.ArrayList<>(ReportFixtures.sweepLines());
     lines.add(0, "{\"trialId\":\"t3\",\"status\":\"FAILED\",\"params\":{},\"metrics\":{}}"); // later rerun completed
     Path file = ReportFixtures.trials(dir, lines, "{\"trialId\":\"t9\",");
-    TrialsLog log = TrialsLog.read(file);
+    TrialsLog log = TrialsLog.read(ReportFixtures.filesOf(file));
     assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"), log.trials().stream().map(StoredTrial::trialId).toList());
     assertEquals("COMPLETED", log.trials().get(3).status());
     assertEquals(1, log.warnings().size(), log.warnings().toString());
-    assertTrue(log.warnings().get(0).contains("line 9 skipped"), log.warnings().get(0));
+    assertTrue(log.warnings().get(0).contains("line 9 skipped: a torn last line"), log.warnings().get(0));
   }
 
   @Test
   void aMalformedLastLineThatEndsInANewlineIsNotTorn() throws IOException {
     Path file = ReportFixtures.trials(dir, List.of(ReportFixtures.sweepLines().get(0), "{\"trialId\":"), "");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrialsLog.read(file));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrialsLog.read(ReportFixtures.filesOf(file)));
     assertTrue(e.getMessage().contains(file + ": line 2 is not a trial record"), e.getMessage());
   }
 
   @Test
   void aRecordWithoutStatusIsNamed() throws IOException {
     Path file = ReportFixtures.trials(dir, List.of("{\"trialId\":\"t1\"}", ReportFixtures.sweepLines().get(0)), "");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrialsLog.read(file));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrialsLog.read(ReportFixtures.filesOf(file)));
     assertTrue(e.getMessage().contains("line 1 is not a trial record: a trial record needs trialId and status"),
         e.getMessage());
   }
 
   @Test
   void rankingTakesCompletedTrialsBestFirstAndFallsBackToLossForRegression() throws IOException {
-    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), "")).trials());
+    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials());
     assertEquals("val_accuracy", ranking.metric().name());
     assertEquals(List.of("t3", "t2", "t4", "t1", "t0"), ranking.ranked().stream().map(StoredTrial::trialId).toList());
 
@@ -58,7 +58,7 @@ class TrialsLogTest {
 
   @Test
   void historyGivesCurvesByEpochAndPositiveRatiosPerLayer() throws IOException {
-    StoredTrial t3 = TrialsLog.read(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), "")).trials().get(3);
+    StoredTrial t3 = TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials().get(3);
     TrialHistory.Curve loss = TrialHistory.of(t3, "val_loss");
     assertEquals(6, loss.epochs().length);
     assertEquals(1.0, loss.epochs()[0]);
