@@ -1,0 +1,67 @@
+package io.troupe.driver.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+
+/**
+ * One in-process HDFS per test JVM: a MiniDFSCluster with one datanode on loopback, its files in a
+ * temporary directory, started by the first {@link #get()} (about 7 s) and shut down at JVM exit.
+ * It is the shaded hadoop-client-minicluster, the one that works beside Spark's shaded Hadoop.
+ */
+public final class SharedHdfs implements SharedStorage {
+  private static SharedHdfs instance;
+
+  private final URI uri;
+  private final TestNames names = new TestNames();
+
+  private SharedHdfs(URI uri) {
+    this.uri = uri;
+  }
+
+  /** The JVM's HDFS, started on first call. */
+  public static synchronized SharedHdfs get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  private static SharedHdfs start() {
+    try {
+      Path base = Files.createTempDirectory("troupe-hdfs-");
+      Configuration conf = new Configuration();
+      settings().forEach(conf::set);
+      MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, base.toFile()).numDataNodes(1).build();
+      StopAtExit.register(() -> cluster.shutdown(true), base);
+      return new SharedHdfs(URI.create("hdfs://127.0.0.1:" + cluster.getNameNodePort()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the test HDFS", e);
+    }
+  }
+
+  /** Where the namenode listens: {@code hdfs://127.0.0.1:PORT}. */
+  public URI uri() {
+    return uri;
+  }
+
+  @Override
+  public URI path(String name) {
+    return uri.resolve("/tests/" + names.next(name));
+  }
+
+  /** One datanode: files get one replica, not the default three. */
+  @Override
+  public Map<String, String> hadoopSettings() {
+    return settings();
+  }
+
+  private static Map<String, String> settings() {
+    return Map.of("dfs.replication", "1");
+  }
+}
