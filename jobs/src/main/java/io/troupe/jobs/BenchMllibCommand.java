@@ -5,6 +5,7 @@ import io.troupe.config.Direction;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.TrainSpec;
 import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -62,34 +64,39 @@ final class BenchMllibCommand implements Command {
     List<MllibPoint> points = MllibGrid.points(trials, experiment.splits().train().numFeatures(),
         experiment.splits().train().numClasses());
     Path dir = args.localOut().resolve("bench-mllib").resolve(spec.name());
-    if (Files.exists(dir.resolve("trials.jsonl"))) {
-      throw new InvalidInputException(dir + ": results of an earlier bench-mllib run are here; choose another --out"
-          + " (nothing was overwritten)");
-    }
-    SparkSession spark = SparkSessions.start(spec, args.master());
-    try {
-      SweepRunner sweep = new SweepRunner(spec, experiment.splits(), spark, dir.toString(), args.invocation(),
-          new SweepProgress(err, "val_accuracy", Direction.MAXIMIZE));
-      int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-      describe(out, experiment, spark, points, sweep.slots(), partitions);
-      spark.range(0, 1000, 1, partitions).count(); // start Spark's executor threads before either clock runs
-      GridRun troupe = runTroupe(sweep, trials);
-      GridRun mllib = new MllibGridRunner(spark, err).run(experiment.splits(), points, partitions);
-      List<BenchFigure> figures = MllibFigures.of(troupe, mllib);
-      out.print(MllibTable.render(points, troupe, mllib, figures));
-      Path json = args.localOut().resolve(JSON_FILE);
-      BenchJson.write(json, figures);
-      out.println("figures: " + json);
-      out.println("troupe sweep results: " + dir.resolve("trials.jsonl"));
-      if (troupe.scored() < trials.size() || mllib.scored() < points.size()) {
-        err.printf("troupe: bench-mllib: not every grid point scored (Troupe %d, MLlib %d of %d)%n", troupe.scored(),
-            mllib.scored(), points.size());
-        return TroupeMain.FAILURE;
+    SparkConf conf = SparkSessions.conf(spec, args.master());
+    // Refuses a directory that holds an earlier run (bench-mllib never resumes), before Spark starts.
+    try (RunDirectory run = experiment.openRun(dir.toString(), args, conf)) {
+      SparkSession spark = SparkSessions.start(conf);
+      try {
+        return bench(experiment, trials, points, run, spark, args, out, err);
+      } finally {
+        spark.stop();
       }
-      return TroupeMain.OK;
-    } finally {
-      spark.stop();
     }
+  }
+
+  private static int bench(Experiment experiment, List<TrialSpec> trials, List<MllibPoint> points, RunDirectory run,
+      SparkSession spark, CliArgs args, PrintStream out, PrintStream err) throws Exception {
+    SweepRunner sweep = new SweepRunner(experiment.spec(), experiment.splits(), spark, run,
+        new SweepProgress(err, "val_accuracy", Direction.MAXIMIZE));
+    int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
+    describe(out, experiment, spark, points, sweep.slots(), partitions);
+    spark.range(0, 1000, 1, partitions).count(); // start Spark's executor threads before either clock runs
+    GridRun troupe = runTroupe(sweep, trials);
+    GridRun mllib = new MllibGridRunner(spark, err).run(experiment.splits(), points, partitions);
+    List<BenchFigure> figures = MllibFigures.of(troupe, mllib);
+    out.print(MllibTable.render(points, troupe, mllib, figures));
+    Path json = args.localOut().resolve(JSON_FILE);
+    BenchJson.write(json, figures);
+    out.println("figures: " + json);
+    out.println("troupe sweep results: " + run.store().viewLocation());
+    if (troupe.scored() < trials.size() || mllib.scored() < points.size()) {
+      err.printf("troupe: bench-mllib: not every grid point scored (Troupe %d, MLlib %d of %d)%n", troupe.scored(),
+          mllib.scored(), points.size());
+      return TroupeMain.FAILURE;
+    }
+    return TroupeMain.OK;
   }
 
   /** The spec, once MLlib can mirror its grid and there are validation rows to pick the best point on. */
@@ -105,7 +112,7 @@ final class BenchMllibCommand implements Command {
   /** The sweep, timed from its start to the end of its outputs, with each point's score in grid order. */
   private static GridRun runTroupe(SweepRunner sweep, List<TrialSpec> trials) throws Exception {
     long start = System.nanoTime();
-    SweepOutcome outcome = sweep.run(false);
+    SweepOutcome outcome = sweep.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, StoredTrial> byId = new HashMap<>();
     outcome.ranked().forEach(t -> byId.put(t.trialId(), t));

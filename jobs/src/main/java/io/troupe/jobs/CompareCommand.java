@@ -4,9 +4,11 @@ import io.troupe.config.EnsembleStrategy;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
 import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.sweep.SweepProgress;
 import java.io.PrintStream;
 import java.util.Set;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -37,33 +39,40 @@ final class CompareCommand implements Command {
   /** Shared with {@code ensemble}, which builds one strategy into its own table. */
   static int run(Experiment experiment, Set<EnsembleStrategy> strategies, String stem, CliArgs args, PrintStream out,
       PrintStream err) throws Exception {
-    var spec = experiment.spec();
     // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
     String dir = experiment.dir(args.out()) + "/" + ENSEMBLES_DIR;
-    SparkSession spark = SparkSessions.start(spec, args.master());
-    try {
-      SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
-      err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
-      if (spec.search().strategy() != io.troupe.config.SearchStrategy.NONE) {
-        err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
-            + " compare its best.yaml");
+    SparkConf conf = SparkSessions.conf(experiment.spec(), args.master());
+    try (RunDirectory run = experiment.openRun(dir, args, conf)) {
+      SparkSession spark = SparkSessions.start(conf);
+      try {
+        return compare(experiment, strategies, stem, run, spark, out, err);
+      } finally {
+        spark.stop();
       }
-      EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, args.invocation(), progress,
-          strategies, stem)
-          .run(args.resume());
-      if (outcome.stoppedOnFailures()) {
-        err.println("troupe: stopped: " + outcome.stopReason());
-        return TroupeMain.FAILURE;
-      }
-      out.println("test-set comparison (" + experiment.splits().test().size() + " examples):");
-      out.print(outcome.table().toText());
-      outcome.notes().forEach(n -> out.println("note: " + n));
-      out.println("table: " + outcome.tableCsv() + " and " + outcome.tableMarkdown());
-      out.println("members curve: " + outcome.curveCsv());
-      out.println("member runs: " + outcome.trialsFile());
-      return TroupeMain.OK;
-    } finally {
-      spark.stop();
     }
+  }
+
+  private static int compare(Experiment experiment, Set<EnsembleStrategy> strategies, String stem, RunDirectory run,
+      SparkSession spark, PrintStream out, PrintStream err) throws Exception {
+    var spec = experiment.spec();
+    SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
+    err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
+    if (spec.search().strategy() != io.troupe.config.SearchStrategy.NONE) {
+      err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
+          + " compare its best.yaml");
+    }
+    EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, run, progress, strategies, stem)
+        .run();
+    if (outcome.stoppedOnFailures()) {
+      err.println("troupe: stopped: " + outcome.stopReason());
+      return TroupeMain.FAILURE;
+    }
+    out.println("test-set comparison (" + experiment.splits().test().size() + " examples):");
+    out.print(outcome.table().toText());
+    outcome.notes().forEach(n -> out.println("note: " + n));
+    out.println("table: " + outcome.tableCsv() + " and " + outcome.tableMarkdown());
+    out.println("members curve: " + outcome.curveCsv());
+    out.println("member runs: " + outcome.trialsFile());
+    return TroupeMain.OK;
   }
 }

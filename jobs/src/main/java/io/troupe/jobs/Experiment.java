@@ -5,7 +5,10 @@ import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.data.load.DataLoader;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunStores;
+import java.io.IOException;
+import org.apache.spark.SparkConf;
 import java.nio.file.Path;
 
 /** A command's one config, resolved with its --set overrides, and its data, split. */
@@ -28,5 +31,15 @@ record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
    */
   String dir(String out) {
     return RunStores.child(RunStores.normalize(out), spec.name(), "name");
+  }
+
+  /**
+   * Opens the run at {@code dir} for this command (lock, manifest check, earlier results refused
+   * without --resume), with the Hadoop settings of the session about to start: before Spark
+   * starts, so a refused run costs no cluster time.
+   */
+  RunDirectory openRun(String dir, CliArgs args, SparkConf session) throws IOException, InterruptedException {
+    return RunDirectory.openFor(spec, splits.sourceFingerprint(), args.invocation(), dir,
+        RunStores.hadoopConf(session), args.resume());
   }
 }

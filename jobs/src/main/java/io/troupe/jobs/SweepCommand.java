@@ -1,11 +1,13 @@
 package io.troupe.jobs;
 
 import io.troupe.driver.spark.SparkSessions;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.sweep.Leaderboard;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
 import java.io.PrintStream;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,26 +32,34 @@ final class SweepCommand implements Command {
     Experiment experiment = Experiment.load(args);
     String dir = experiment.dir(args.out());
     String metric = experiment.spec().objectiveMetric().configName();
-    SparkSession spark = SparkSessions.start(experiment.spec(), args.master());
-    try {
-      SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(), spark, dir, args.invocation(),
-          new SweepProgress(err, metric, experiment.spec().objectiveDirection()));
-      err.printf("troupe: sweep %s on %s with %d slots%n", experiment.spec().name(), spark.sparkContext().master(),
-          runner.slots());
-      SweepOutcome outcome = runner.run(args.resume());
-      out.print(Leaderboard.render(outcome.ranked(), metric, 10));
-      outcome.warnings().forEach(w -> out.println("warning: " + w));
-      out.println("results: " + outcome.trialsFile());
-      if (outcome.bestConfig() != null) {
-        out.println("best config: " + outcome.bestConfig());
+    SparkConf conf = SparkSessions.conf(experiment.spec(), args.master());
+    try (RunDirectory run = experiment.openRun(dir, args, conf)) {
+      SparkSession spark = SparkSessions.start(conf);
+      try {
+        return sweep(experiment, run, spark, metric, out, err);
+      } finally {
+        spark.stop();
       }
-      if (outcome.stoppedOnFailures()) {
-        err.println("troupe: sweep stopped: " + outcome.stopReason());
-        return TroupeMain.FAILURE;
-      }
-      return TroupeMain.OK;
-    } finally {
-      spark.stop();
     }
+  }
+
+  private static int sweep(Experiment experiment, RunDirectory run, SparkSession spark, String metric, PrintStream out,
+      PrintStream err) throws Exception {
+    SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(), spark, run,
+        new SweepProgress(err, metric, experiment.spec().objectiveDirection()));
+    err.printf("troupe: sweep %s on %s with %d slots%n", experiment.spec().name(), spark.sparkContext().master(),
+        runner.slots());
+    SweepOutcome outcome = runner.run();
+    out.print(Leaderboard.render(outcome.ranked(), metric, 10));
+    outcome.warnings().forEach(w -> out.println("warning: " + w));
+    out.println("results: " + outcome.trialsFile());
+    if (outcome.bestConfig() != null) {
+      out.println("best config: " + outcome.bestConfig());
+    }
+    if (outcome.stoppedOnFailures()) {
+      err.println("troupe: sweep stopped: " + outcome.stopReason());
+      return TroupeMain.FAILURE;
+    }
+    return TroupeMain.OK;
   }
 }

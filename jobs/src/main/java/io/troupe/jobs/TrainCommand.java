@@ -1,20 +1,14 @@
 package io.troupe.jobs;
 
-import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
 import io.troupe.driver.store.RunDirectory;
-import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.RunStores;
-import io.troupe.driver.store.StackVersions;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
-import io.troupe.trial.TrialsFile;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -50,12 +44,10 @@ final class TrainCommand implements Command {
     TrialSpec trial = TrialSpec.of(spec, TRIAL_ID, Map.of());
     // No Spark session here: Hadoop settings come from spark.hadoop.* system properties (as spark-submit sets them).
     Configuration hadoop = RunStores.hadoopConf(new SparkConf());
-    ArtifactStore files = RunStores.open(dir, hadoop);
-    RunManifest manifest = RunManifest.of(spec, name(), splits.sourceFingerprint(), args.commandLine(),
-        StackVersions.of(), Instant.now());
     TrialResult result;
     // Each train adds a record to the same run, as long as the config is the one the run started with.
-    try (RunDirectory run = RunDirectory.open(dir, files, manifest, true, Clock.systemUTC())) {
+    try (RunDirectory run = RunDirectory.openFor(spec, splits.sourceFingerprint(), args.invocation(), dir, hadoop,
+        true)) {
       run.notes().forEach(n -> err.println("troupe: note: " + n));
       out.printf("training %s: %d train / %d validation / %d test examples, seed %d%n", spec.name(),
           splits.train().size(), splits.validation().size(), splits.test().size(), trial.seed());
@@ -63,9 +55,9 @@ final class TrainCommand implements Command {
           (id, stats, epochs) -> out.println(EpochLine.format(id, stats, epochs)));
       result = runner.run(trial, splits);
       run.store().append(result);
+      out.print(ResultSummary.describe(result));
+      out.println("results: " + run.store().viewLocation());
     }
-    out.print(ResultSummary.describe(result));
-    out.println("results: " + files.describe(TrialsFile.NAME));
     return result instanceof TrialResult.Failed ? TroupeMain.FAILURE : TroupeMain.OK;
   }
 }

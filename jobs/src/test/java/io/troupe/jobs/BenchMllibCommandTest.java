@@ -75,7 +75,7 @@ class BenchMllibCommandTest {
     // A second run into the same directory refuses rather than mixing results.
     CliRun again = run("bench-mllib", config.toString(), "--out", out.toString(), "--master", "local[2]");
     assertEquals(2, again.code(), again.err());
-    assertTrue(again.err().contains("results of an earlier bench-mllib run are here"), again.err());
+    assertTrue(again.err().contains("results of an earlier run are here"), again.err());
   }
 
   @Test

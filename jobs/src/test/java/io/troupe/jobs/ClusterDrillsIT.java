@@ -21,21 +21,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault drills on one real cluster (deploy/cluster: a master and two 1-core workers, each its own
- * JVM), shared by the tests to save its start-up: a driver killed mid-sweep and resumed, and an
+ * Fault drills on the shared real cluster ({@link SharedCluster}: a master and two 1-core workers,
+ * each its own JVM): a driver killed mid-sweep and resumed, and an
  * experiment name that tries to write outside --out. Both go through deploy/troupe and SparkSubmit
  * as a user would; the sweeps also show the executor report naming both executors.
  */
 class ClusterDrillsIT {
   @TempDir static Path shared;
-  private static LocalCluster cluster;
+  private static SharedCluster cluster;
   private Process sweep;
 
   private static final int TRIALS = 8;
@@ -54,14 +53,7 @@ class ClusterDrillsIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = LocalCluster.start(shared.resolve("cluster"), 2, 1);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.stop();
-    }
+    cluster = SharedCluster.get();
   }
 
   @AfterEach
@@ -71,22 +63,12 @@ class ClusterDrillsIT {
     }
   }
 
-  /** Starts deploy/troupe against the cluster, stdout and stderr into {@code log}. */
   private static Process troupe(Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ProjectRoot.get().resolve("deploy/troupe").toString()));
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("TROUPE_NO_BUILD", "1");
-    builder.environment().put("TROUPE_CLUSTER_DIR", cluster.runDir().toString());
-    return builder.start();
+    return cluster.troupe(log, Map.of(), args);
   }
 
   private static int finish(Process process, Path log, int seconds) throws Exception {
-    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("deploy/troupe did not finish in " + seconds + " s: " + Files.readString(log));
-    }
-    return process.exitValue();
+    return SharedCluster.finish(process, log, seconds);
   }
 
   @Test
@@ -105,7 +87,7 @@ class ClusterDrillsIT {
     assertTrue(sweep.isAlive(), "the sweep ended before it could be killed: " + Files.readString(firstLog));
     // deploy/troupe execs java: the process is the driver JVM itself, so SIGKILL reaches it, not a wrapper.
     assertTrue(sweep.info().command().orElse("").endsWith("/java"), "not the JVM: " + sweep.info());
-    List<ProcessHandle> executors = executorJvms();
+    List<ProcessHandle> executors = cluster.executorJvms();
     assertEquals(2, executors.size(), "each worker runs one executor for the sweep");
     // The launcher compiles a cluster driver with C1 only (it schedules); executors train with C2.
     // (The whole command line: ProcessHandle.Info#arguments is empty for one as long as these.)
@@ -123,7 +105,7 @@ class ClusterDrillsIT {
     assertEquals(Set.of("0", "1"), reportedExecutors(Files.readString(firstLog)), Files.readString(firstLog));
 
     // The master notices the lost driver: its executors exit and the workers' cores are free again.
-    awaitIdleCluster(executors);
+    cluster.awaitIdle(executors);
 
     Path resumeLog = work.resolve("resume.txt");
     sweep = troupe(resumeLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out.toString(),
@@ -185,32 +167,6 @@ class ClusterDrillsIT {
       ids.add(m.group(1));
     }
     return ids;
-  }
-
-  /** Executor JVMs: the workers' child processes. */
-  private static List<ProcessHandle> executorJvms() throws IOException {
-    List<ProcessHandle> executors = new ArrayList<>();
-    for (String worker : List.of("worker-1", "worker-2")) {
-      cluster.daemon(worker).children().filter(LocalCluster::running).forEach(executors::add);
-    }
-    return executors;
-  }
-
-  /** Waits until the executors are gone and the master has no application and both workers' cores free. */
-  private static void awaitIdleCluster(List<ProcessHandle> executors) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    JsonNode status = cluster.masterStatus();
-    while (System.nanoTime() < deadline) {
-      status = cluster.masterStatus();
-      boolean idle = executors.stream().noneMatch(LocalCluster::running) && status.get("activeapps").isEmpty()
-          && status.get("coresused").asInt() == 0 && status.get("aliveworkers").asInt() == 2;
-      if (idle) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the cluster did not let go of the killed driver's application in 60 s;"
-        + " executors alive: " + executors.stream().filter(LocalCluster::running).count() + ", master: " + status);
   }
 
   /** Every file under {@code root} with its content, as a map from relative path to bytes (as text). */

@@ -4,7 +4,7 @@ import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
-import io.troupe.driver.store.RunInvocation;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunStores;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepProgress;
@@ -29,8 +29,7 @@ public final class EnsembleRunner {
   private final ExperimentSpec spec;
   private final DataSplits splits;
   private final SparkSession spark;
-  private final String dir;
-  private final RunInvocation invocation;
+  private final RunDirectory run;
   private final SweepProgress progress;
   private final Set<EnsembleStrategy> strategies;
   private final String stem;
@@ -39,22 +38,21 @@ public final class EnsembleRunner {
    * @param stem file name stem of the table: "comparison" for compare, "ensemble-&lt;strategy&gt;"
    *     when one strategy is built
    */
-  public EnsembleRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, String dir,
-      RunInvocation invocation, SweepProgress progress, Set<EnsembleStrategy> strategies, String stem) {
+  public EnsembleRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, RunDirectory run,
+      SweepProgress progress, Set<EnsembleStrategy> strategies, String stem) {
     this.spec = spec;
     this.splits = splits;
     this.spark = spark;
-    this.dir = dir;
-    this.invocation = invocation;
+    this.run = run;
     this.progress = progress;
     this.strategies = Set.copyOf(strategies);
     this.stem = stem;
   }
 
-  public EnsembleOutcome run(boolean resume) throws IOException, InterruptedException {
+  public EnsembleOutcome run() throws IOException, InterruptedException {
     EnsemblePlan plan = EnsemblePlan.of(spec, strategies);
-    SweepRunner trials = new SweepRunner(spec, splits, spark, dir, invocation, progress);
-    return trials.withDispatcher(resume, dispatcher -> {
+    SweepRunner trials = new SweepRunner(spec, splits, spark, run, progress);
+    return trials.withDispatcher(dispatcher -> {
       Map<String, StoredTrial> results = new HashMap<>(trials.runTrials(plan.firstStage(), dispatcher));
       if (!plan.secondStage().isEmpty() && !trials.stopped()) {
         StoredTrial base = results.get(EnsemblePlan.SOUP_BASE);
@@ -64,7 +62,7 @@ public final class EnsembleRunner {
           progress.note("soup: the shared base run did not complete, so its members were not trained");
         }
       }
-      ArtifactStore files = trials.files();
+      ArtifactStore files = run.files();
       String trialsFile = files.describe(io.troupe.trial.TrialsFile.NAME);
       if (trials.stopped()) {
         return new EnsembleOutcome(null, List.of(), null, null, null, trialsFile, true, trials.stopReason());

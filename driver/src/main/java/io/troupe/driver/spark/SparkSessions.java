@@ -16,12 +16,24 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession start(ExperimentSpec spec, String cliMaster) {
+    return start(conf(spec, cliMaster));
+  }
+
+  /**
+   * The settings a session for {@code spec} will have: what was submitted, then Troupe's own. Its
+   * spark.hadoop.* entries configure the run's file system before any session starts.
+   */
+  public static SparkConf conf(ExperimentSpec spec, String cliMaster) {
     SparkConf conf = new SparkConf(true);
     Map<String, String> submitted = new HashMap<>();
     for (Tuple2<String, String> entry : conf.getAll()) {
       submitted.put(entry._1(), entry._2());
     }
     SparkSettings.of(spec, cliMaster, submitted, applicationJar()).forEach(conf::set);
+    return conf;
+  }
+
+  public static SparkSession start(SparkConf conf) {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   records/0000000042.json                 one outcome; its number orders the run
- *   records/batch-0000000001-0000000500.jsonl  records 1..500 again, one per line, so a run of
- *                                          thousands of trials opens by reading a few files
+ *   records/batch-0000000001-0000000500.jsonl  records 1..500, one per line, which then replace
+ *                                          their single files: a run of thousands of trials
+ *                                          opens by listing and reading a few dozen files
  *   trials.jsonl                           the derived view: every record in order, rewritten at the
  *                                          end of a run (and appended as trials end on a local disk)
  * </pre>
@@ -249,6 +250,10 @@ public final class ResultStore implements AutoCloseable {
     batchedThrough = seqOf(batch.get(batch.size() - 1));
   }
 
+  /**
+   * Writes the batch, then deletes the single records it holds. A crash between the two leaves
+   * singles that readers skip (the batch covers them), never a record in neither.
+   */
   private void writeBatchNow(List<ObjectNode> batch) throws IOException {
     String key = String.format("%sbatch-%010d-%010d.jsonl", RECORDS, seqOf(batch.get(0)), seqOf(batch.get(batch.size() - 1)));
     files.write(key, out -> {
@@ -256,6 +261,9 @@ public final class ResultStore implements AutoCloseable {
         out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     });
+    for (ObjectNode node : batch) {
+      files.delete(recordKey(seqOf(node)));
+    }
   }
 
   /**

@@ -6,7 +6,10 @@ import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
+import io.troupe.config.ExperimentSpec;
 import java.time.Clock;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +33,18 @@ public final class RunDirectory implements AutoCloseable {
     this.lock = lock;
     this.store = store;
     this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * Opens the run of {@code spec} at {@code location} (a local path or a Hadoop URI) for this
+   * driver, with a manifest made now: see {@link #open(String, ArtifactStore, RunManifest, boolean, Clock)}.
+   */
+  public static RunDirectory openFor(ExperimentSpec spec, String dataFingerprint, RunInvocation invocation,
+      String location, Configuration hadoop, boolean resume) throws IOException, InterruptedException {
+    String normalized = RunStores.normalize(location);
+    RunManifest manifest = RunManifest.of(spec, invocation.command(), dataFingerprint, invocation.commandLine(),
+        StackVersions.of(), Instant.now());
+    return open(normalized, RunStores.open(normalized, hadoop), manifest, resume, Clock.systemUTC());
   }
 
   /**

@@ -7,21 +7,14 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.ExecutorRegistration;
 import io.troupe.driver.spark.ExecutorReport;
-import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.RunDirectory;
-import io.troupe.driver.store.RunInvocation;
-import io.troupe.driver.store.RunManifest;
-import io.troupe.driver.store.RunStores;
-import io.troupe.driver.store.StackVersions;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,26 +35,24 @@ public final class SweepRunner {
   private final ExperimentSpec spec;
   private final DataSplits splits;
   private final SparkSession spark;
-  private final String dir;
-  private final RunInvocation invocation;
+  private final RunDirectory run;
+  private final ResultStore store;
   private final SweepProgress progress;
   private final int slots;
-  private RunDirectory run;
-  private ResultStore store;
   private int failedHere;
   private String stopReason;
 
   /**
-   * @param dir the run's directory: a local path or a Hadoop URI such as hdfs://namenode/runs/x
-   * @param invocation how the run was started, for its manifest
+   * @param run the run's directory, opened by the caller (lock held, manifest checked) before Spark
+   *     started, so a refused run costs no cluster time; the caller closes it
    */
-  public SweepRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, String dir, RunInvocation invocation,
+  public SweepRunner(ExperimentSpec spec, DataSplits splits, SparkSession spark, RunDirectory run,
       SweepProgress progress) {
     this.spec = spec;
     this.splits = splits;
     this.spark = spark;
-    this.dir = RunStores.normalize(dir);
-    this.invocation = invocation;
+    this.run = run;
+    this.store = run.store();
     this.progress = progress;
     this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
   }
@@ -87,8 +78,8 @@ public final class SweepRunner {
     return slots;
   }
 
-  public SweepOutcome run(boolean resume) throws IOException, InterruptedException {
-    return withDispatcher(resume, dispatcher -> {
+  public SweepOutcome run() throws IOException, InterruptedException {
+    return withDispatcher(dispatcher -> {
       if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
         new CoarseToFineSweep(spec, this).run(dispatcher);
       } else if (spec.search().strategy() == SearchStrategy.ASHA) {
@@ -107,37 +98,23 @@ public final class SweepRunner {
   }
 
   /**
-   * Opens the run directory (its lock taken, its manifest checked, earlier results refused unless
-   * {@code resume}; see {@link RunDirectory}), reports what each executor trains with, starts a
-   * dispatcher over the broadcast data and runs {@code work} with it, e.g. an ensemble's member
-   * trials and then the work that combines them. The run's records are flushed and its views
-   * written before the lock is released.
+   * Reports what each executor trains with, starts a dispatcher over the broadcast data and runs
+   * {@code work} with it, e.g. an ensemble's member trials and then the work that combines them.
    */
-  public <T> T withDispatcher(boolean resume, DispatcherWork<T> work) throws IOException, InterruptedException {
-    ArtifactStore files = RunStores.open(dir, spark.sparkContext().hadoopConfiguration());
-    RunManifest manifest = RunManifest.of(spec, invocation.command(), splits.sourceFingerprint(),
-        invocation.commandLine(), StackVersions.of(), Instant.now());
-    try (RunDirectory opened = RunDirectory.open(dir, files, manifest, resume, Clock.systemUTC())) {
-      run = opened;
-      store = opened.store();
-      opened.notes().forEach(progress::note);
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
-      try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactsLocation(), slots)) {
-        return work.run(dispatcher);
-      }
+  public <T> T withDispatcher(DispatcherWork<T> work) throws IOException, InterruptedException {
+    run.notes().forEach(progress::note);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
+    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactsLocation(), slots)) {
+      return work.run(dispatcher);
     }
   }
 
   /** Where trials write models, snapshots and predictions: {@code <dir>/artifacts}. */
   public String artifactsLocation() {
-    return dir + "/artifacts";
+    return run.artifactsLocation();
   }
 
-  /** The run's directory as files, for what the run writes beside its records. */
-  public ArtifactStore files() {
-    return run.files();
-  }
 
   /**
    * Runs the given trials to the end (or until too many fail) and returns the results of this
@@ -237,6 +214,6 @@ public final class SweepRunner {
     if (store.isEmpty()) {
       return;
     }
-    spark.read().json(store.viewLocation()).write().mode("overwrite").parquet(dir + "/trials.parquet");
+    spark.read().json(store.viewLocation()).write().mode("overwrite").parquet(run.location() + "/trials.parquet");
   }
 }

@@ -1,7 +1,9 @@
 package io.troupe.driver.ensemble;
 
 import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunInvocation;
+import org.apache.hadoop.conf.Configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,8 +71,15 @@ class EnsembleRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress quiet = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    return new EnsembleRunner(spec, splits, spark, dir.toString(), RunInvocation.of("compare"), quiet, Set.copyOf(spec.ensemble().strategies()), "comparison")
-        .run(resume);
+    try (RunDirectory run = open(spec, splits, dir, resume)) {
+      return new EnsembleRunner(spec, splits, spark, run, quiet, Set.copyOf(spec.ensemble().strategies()), "comparison")
+          .run();
+    }
+  }
+
+  private static RunDirectory open(ExperimentSpec spec, DataSplits splits, Path dir, boolean resume) throws Exception {
+    return RunDirectory.openFor(spec, splits.sourceFingerprint(), RunInvocation.of("compare"), dir.toString(),
+        new Configuration(), resume);
   }
 
   private static ComparisonRow row(EnsembleOutcome o, String strategy, String combiner) {
@@ -164,8 +173,11 @@ class EnsembleRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress quiet = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    EnsembleOutcome o = new EnsembleRunner(spec, splits, spark, dir.toString(), RunInvocation.of("compare"), quiet, Set.of(EnsembleStrategy.SNAPSHOTS),
-        "ensemble-snapshots").run(false);
+    EnsembleOutcome o;
+    try (RunDirectory run = open(spec, splits, dir, false)) {
+      o = new EnsembleRunner(spec, splits, spark, run, quiet, Set.of(EnsembleStrategy.SNAPSHOTS), "ensemble-snapshots")
+          .run();
+    }
     assertEquals(Set.of("member-01", "snapshots"), ResultStore.open(new LocalArtifactStore(dir)).latest().keySet());
     assertTrue(Files.exists(dir.resolve("ensemble-snapshots.csv")));
     assertEquals(Set.of("single", "snapshots"), o.table().rows().stream().map(ComparisonRow::strategy)

@@ -1,7 +1,9 @@
 package io.troupe.driver.sweep;
 
 import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunInvocation;
+import org.apache.hadoop.conf.Configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,7 +73,10 @@ class SweepRunnerTest {
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     SweepProgress progress = new SweepProgress(new PrintStream(new ByteArrayOutputStream()), "val_accuracy",
         spec.objectiveDirection());
-    return new SweepRunner(spec, splits, spark, dir.toString(), RunInvocation.of("sweep"), progress).run(resume);
+    try (RunDirectory run = RunDirectory.openFor(spec, splits.sourceFingerprint(), RunInvocation.of("sweep"),
+        dir.toString(), new Configuration(), resume)) {
+      return new SweepRunner(spec, splits, spark, run, progress).run();
+    }
   }
 
   private static Map<String, Double> objectives(Path dir) throws Exception {

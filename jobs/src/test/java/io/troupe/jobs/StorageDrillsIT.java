@@ -1,0 +1,198 @@
+package io.troupe.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.RunStores;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.driver.testing.SharedHdfs;
+import io.troupe.driver.testing.SharedS3;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Results on HDFS and S3 from a real cluster with no shared directory for results: the shared
+ * 2-worker cluster's executors write every artifact through Hadoop's FileSystem, to the shared
+ * in-process HDFS and the shared S3 server (S3Proxy on loopback), as deploy/troupe and SparkSubmit
+ * are driven by a user. The Hadoop settings reach the driver as spark.hadoop.* system properties
+ * and the executors through the application's SparkConf.
+ */
+class StorageDrillsIT {
+  @TempDir static Path work;
+  private static SharedCluster cluster;
+  private Process running;
+
+  private static final String CONFIG = """
+      name: store
+      data: {source: synthetic, synthetic: {trainSize: 600, testSize: 150, features: 10, classes: 3}}
+      model: {hidden: [16], activation: tanh, init: xavier}
+      train: {epochs: 2, batchSize: 50, optimizer: {lr: 0.01}}
+      search: {strategy: random, trials: 3, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
+      ensemble: {strategies: [single, true], members: 2}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  private static final String SLOW_SWEEP = """
+      name: resumed
+      data: {source: synthetic, synthetic: {trainSize: 1500, testSize: 200, features: 20, classes: 4}}
+      model: {hidden: [64, 32], activation: tanh, init: xavier}
+      train: {epochs: 3, batchSize: 32, optimizer: {lr: 0.01}}
+      search: {strategy: random, trials: 8, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = SharedCluster.get();
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    if (running != null) {
+      running.destroyForcibly();
+    }
+  }
+
+  /** The Hadoop settings of both stores as spark.hadoop.* system properties of the driver JVM. */
+  private static Map<String, String> storageEnv() {
+    Map<String, String> settings = new TreeMap<>(SharedHdfs.get().sparkSettings());
+    settings.putAll(SharedS3.get().sparkSettings());
+    String opts = settings.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(" "));
+    return Map.of("TROUPE_JAVA_OPTS", opts);
+  }
+
+  private static Configuration hadoop() {
+    Configuration conf = SharedHdfs.get().configuration();
+    SharedS3.get().hadoopSettings().forEach(conf::set);
+    return conf;
+  }
+
+  private int troupe(Path log, String... args) throws Exception {
+    running = cluster.troupe(log, storageEnv(), args);
+    return SharedCluster.finish(running, log, 240);
+  }
+
+  private static String read(ArtifactStore files, String key) throws IOException {
+    try (InputStream in = files.open(key)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void aSweepAndACompareWriteTheSameResultsToHdfsAndS3AsToLocalDisk() throws Exception {
+    Path config = Files.writeString(work.resolve("store.yaml"), CONFIG);
+    Map<String, String> outs = new java.util.LinkedHashMap<>();
+    outs.put("local", work.resolve("local-out").toString());
+    outs.put("hdfs", SharedHdfs.get().path("drills").toString());
+    outs.put("s3a", SharedS3.get().path("drills").toString());
+    Map<String, String> comparisons = new HashMap<>();
+    Map<String, Map<String, Double>> sweeps = new HashMap<>();
+    for (Map.Entry<String, String> out : outs.entrySet()) {
+      for (String command : List.of("compare", "sweep")) {
+        Path log = work.resolve(command + "-" + out.getKey() + ".txt");
+        int code = troupe(log, command, config.toString(), "--master", cluster.masterUrl(), "--out", out.getValue());
+        String output = Files.readString(log);
+        assertEquals(0, code, command + " --out " + out.getValue() + ": " + output);
+        assertFalse(output.contains(SharedS3.get().secretKey()), "the secret key is never logged");
+      }
+      ArtifactStore run = RunStores.open(out.getValue() + "/store", hadoop());
+      ArtifactStore ensembles = RunStores.open(out.getValue() + "/store/ensembles", hadoop());
+      comparisons.put(out.getKey(), read(ensembles, "comparison.csv"));
+      sweeps.put(out.getKey(), objectives(run));
+      // Executors wrote the members' models through the file system; the driver never had them.
+      assertTrue(ensembles.exists("artifacts/member-01/model.zip"), out.getKey() + ": " + ensembles.list(""));
+      assertTrue(run.exists("trials.jsonl") && run.exists("best.yaml") && run.exists("run.json"), out.getKey());
+      assertFalse(run.exists("_lock"), "released at the end");
+      for (String key : List.of("run.json", "trials.jsonl")) {
+        assertFalse(read(run, key).contains(SharedS3.get().secretKey()), out.getKey() + " " + key + " holds the secret");
+      }
+    }
+    assertEquals(3, sweeps.get("local").size());
+    assertEquals(sweeps.get("local"), sweeps.get("hdfs"), "the same trials, the same numbers");
+    assertEquals(sweeps.get("local"), sweeps.get("s3a"));
+    assertEquals(comparisons.get("local"), comparisons.get("hdfs"), "identical comparison tables");
+    assertEquals(comparisons.get("local"), comparisons.get("s3a"));
+  }
+
+  @Test
+  void onHdfsASecondDriverAndAChangedConfigAreRefusedAndAKilledDriverResumesEveryTrialExactlyOnce()
+      throws Exception {
+    Path config = Files.writeString(work.resolve("resumed.yaml"), SLOW_SWEEP);
+    String out = SharedHdfs.get().path("resume").toString();
+    ArtifactStore run = RunStores.open(out + "/resumed", hadoop());
+    Path firstLog = work.resolve("first.txt");
+    running = cluster.troupe(firstLog, storageEnv(), "sweep", config.toString(), "--master", cluster.masterUrl(),
+        "--out", out);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (run.list(ResultStore.RECORDS).size() < 2 && System.nanoTime() < deadline && running.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertTrue(running.isAlive(), "the sweep ended before it could be killed: " + Files.readString(firstLog));
+
+    // A second driver on the same run, while the first holds it: refused before it starts Spark.
+    Path secondLog = work.resolve("second.txt");
+    Process second = cluster.troupe(secondLog, storageEnv(), "sweep", config.toString(), "--master",
+        cluster.masterUrl(), "--out", out, "--resume");
+    assertEquals(2, SharedCluster.finish(second, secondLog, 60), Files.readString(secondLog));
+    assertTrue(Files.readString(secondLog).contains("another driver is running this run"), Files.readString(secondLog));
+
+    List<ProcessHandle> executors = cluster.executorJvms();
+    running.destroyForcibly(); // deploy/troupe execs java: SIGKILL to the driver JVM itself
+    assertTrue(running.waitFor(30, TimeUnit.SECONDS), "the driver outlived SIGKILL");
+    int before = ResultStore.open(run).records().size();
+    assertTrue(before >= 2 && before < 8, "killed after " + before + " records");
+    cluster.awaitIdle(executors);
+
+    // Resumed with a config that changes what trials compute: refused, nothing written.
+    List<String> filesBefore = run.list("");
+    Path changedLog = work.resolve("changed.txt");
+    assertEquals(2, troupe(changedLog, "sweep", config.toString(), "--set", "train.epochs=2", "--master",
+        cluster.masterUrl(), "--out", out, "--resume"), Files.readString(changedLog));
+    String changed = Files.readString(changedLog);
+    assertTrue(changed.contains("train.epochs: 3 -> 2"), changed);
+    assertEquals(filesBefore, run.list(""), "a refused resume writes nothing");
+
+    Path resumeLog = work.resolve("resume.txt");
+    assertEquals(0, troupe(resumeLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out,
+        "--resume"), Files.readString(resumeLog));
+    String resumed = Files.readString(resumeLog);
+    assertTrue(resumed.contains("took over the lock of a driver that no longer runs on this host"), resumed);
+    assertTrue(resumed.contains("8 trials, " + before + " already ended"), resumed);
+    Map<String, Integer> completions = new TreeMap<>();
+    for (JsonNode record : ResultStore.open(run).records()) {
+      assertEquals("COMPLETED", record.path("status").asText(), record.toString());
+      completions.merge(record.path("trialId").asText(), 1, Integer::sum);
+    }
+    assertEquals(8, completions.size(), "every planned trial ran: " + completions);
+    assertTrue(completions.values().stream().allMatch(n -> n == 1), "none twice: " + completions);
+    assertEquals(8, read(run, "trials.jsonl").lines().count());
+  }
+
+  /** Each trial's validation loss, from the run's records read through its file system. */
+  private static Map<String, Double> objectives(ArtifactStore run) throws IOException {
+    Map<String, Double> byTrial = new TreeMap<>();
+    for (StoredTrial t : ResultStore.open(run).latest().values()) {
+      byTrial.put(t.trialId(), t.metric("val_loss"));
+    }
+    return byTrial;
+  }
+}
