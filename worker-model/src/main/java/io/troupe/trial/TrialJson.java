@@ -18,7 +18,7 @@ public final class TrialJson {
     TrialInfo info = result.info();
     ObjectNode o = JSON.createObjectNode();
     o.put("trialId", info.trialId());
-    o.put("status", result.status());
+    o.put("status", result.status().name());
     o.put("seed", info.seed());
     o.set("params", JSON.valueToTree(info.params()));
     ObjectNode metrics = o.putObject("metrics");

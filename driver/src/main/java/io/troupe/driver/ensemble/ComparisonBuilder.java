@@ -17,6 +17,7 @@ import io.troupe.ensemble.OutOfBag;
 import io.troupe.ensemble.ScoredModel;
 import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
+import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -123,7 +124,7 @@ final class ComparisonBuilder {
 
   private void snapshots(String run) {
     StoredTrial t = results.get(run);
-    if (t == null || !t.status().equals("COMPLETED")) {
+    if (t == null || t.status() != TrialStatus.COMPLETED) {
       notes.add(run + ": the run did not complete (" + (t == null ? "not run" : t.status()) + "); no rows");
       return;
     }
@@ -248,7 +249,7 @@ final class ComparisonBuilder {
     List<String> out = new ArrayList<>();
     for (String id : ids) {
       StoredTrial t = results.get(id);
-      if (t != null && t.status().equals("COMPLETED")) {
+      if (t != null && t.status() == TrialStatus.COMPLETED) {
         out.add(id);
       }
     }

@@ -2,13 +2,14 @@ package io.troupe.driver.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.troupe.trial.TrialStatus;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** One record read back from trials.jsonl: enough to resume a sweep and rank its trials. */
-public record StoredTrial(String trialId, String status, Map<String, Object> params, Map<String, Double> metrics,
+public record StoredTrial(String trialId, TrialStatus status, Map<String, Object> params, Map<String, Double> metrics,
     JsonNode json) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,19 +21,20 @@ public record StoredTrial(String trialId, String status, Map<String, Object> par
   /**
    * Reads one trials.jsonl record; a metric that is not a number (null for NaN/Inf) reads as NaN.
    *
-   * @throws IllegalArgumentException when the record has no trialId or status
+   * @throws IllegalArgumentException when the record has no trialId or status, or a status that is
+   *     not one of {@link TrialStatus}
    */
   public static StoredTrial fromJson(JsonNode node) {
     if (!node.hasNonNull("trialId") || !node.hasNonNull("status")) {
       throw new IllegalArgumentException("a trial record needs trialId and status");
     }
-    return new StoredTrial(node.get("trialId").asText(), node.get("status").asText(), params(node.get("params")),
-        metrics(node.get("metrics")), node);
+    return new StoredTrial(node.get("trialId").asText(), TrialStatus.parse(node.get("status").asText()),
+        params(node.get("params")), metrics(node.get("metrics")), node);
   }
 
-  /** COMPLETED, DIVERGED and PRUNED trials are done; a FAILED one may be rerun on --resume. */
+  /** See {@link TrialStatus#ended}: a FAILED trial may be rerun on --resume. */
   public boolean ended() {
-    return status.equals("COMPLETED") || status.equals("DIVERGED") || status.equals("PRUNED");
+    return status.ended();
   }
 
   /** The metric, or NaN when absent (a diverged or failed trial has no score). */

@@ -78,6 +78,14 @@ class ResultStoreTest {
   }
 
   @Test
+  void anUnknownStatusIsBadInputNamingFileLineAndTheAllowedValues() throws IOException {
+    legacyLines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\"}", "{\"trialId\":\"t2\",\"status\":\"DONE\"}");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResultStore.open(files()));
+    assertTrue(e.getMessage().contains("trials.jsonl: line 2 is not a trial record: unknown status \"DONE\"; expected"
+        + " one of COMPLETED, DIVERGED, FAILED, PRUNED"), e.getMessage());
+  }
+
+  @Test
   void eachOutcomeIsOneRecordStampedWithSeqAndConfigHashAndTheViewListsThemInOrder() throws IOException {
     ResultStore store = writing(files());
     store.appendPruned("t1", Map.of("train.l2", 0.1), "a");

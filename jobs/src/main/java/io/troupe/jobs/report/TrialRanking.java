@@ -1,6 +1,7 @@
 package io.troupe.jobs.report;
 
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,8 +10,6 @@ import java.util.List;
  * otherwise (regression) val_mse if recorded, else val_loss, lower being better.
  */
 record TrialRanking(ScoreMetric metric, List<StoredTrial> ranked) {
-  static final String COMPLETED = "COMPLETED";
-
   TrialRanking {
     ranked = List.copyOf(ranked);
   }
@@ -19,7 +18,7 @@ record TrialRanking(ScoreMetric metric, List<StoredTrial> ranked) {
     ScoreMetric metric = metricOf(trials);
     Comparator<StoredTrial> byScore = Comparator.comparingDouble(t -> t.metric(metric.name()));
     List<StoredTrial> ranked = trials.stream()
-        .filter(t -> t.status().equals(COMPLETED) && Double.isFinite(t.metric(metric.name())))
+        .filter(t -> t.status() == TrialStatus.COMPLETED && Double.isFinite(t.metric(metric.name())))
         .sorted(metric.largerIsBetter() ? byScore.reversed() : byScore)
         .toList();
     return new TrialRanking(metric, ranked);

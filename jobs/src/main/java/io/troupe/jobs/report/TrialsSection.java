@@ -1,6 +1,7 @@
 package io.troupe.jobs.report;
 
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class TrialsSection {
   }
 
   private static String summary(TrialsLog log, TrialRanking ranking) {
-    Map<String, Long> byStatus = new TreeMap<>(log.trials().stream()
+    Map<TrialStatus, Long> byStatus = new TreeMap<>(log.trials().stream()
         .collect(Collectors.groupingBy(StoredTrial::status, Collectors.counting())));
     String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
@@ -66,7 +67,7 @@ final class TrialsSection {
     }
     XYChart chart = Charts.xy(metric.name() + " against learning rate", key.get() + " (log scale)", metric.name());
     chart.getStyler().setXAxisLogarithmic(true);
-    Map<String, List<double[]>> byStatus = new TreeMap<>();
+    Map<TrialStatus, List<double[]>> byStatus = new TreeMap<>();
     int unscored = 0;
     for (StoredTrial t : trials) {
       double lr = number(t.params().get(key.get()));
@@ -82,7 +83,7 @@ final class TrialsSection {
           + ": the learning-rate chart is skipped."));
       return 0;
     }
-    byStatus.forEach((status, points) -> chart.addSeries(status,
+    byStatus.forEach((status, points) -> chart.addSeries(status.name(),
         points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
         .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter));
     body.append(Html.image(Charts.dataUri(chart), metric.name() + " against learning rate"));

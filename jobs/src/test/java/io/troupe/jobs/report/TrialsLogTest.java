@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.InvalidInputException;
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class TrialsLogTest {
     Path file = ReportFixtures.trials(dir, lines, "{\"trialId\":\"t9\",");
     TrialsLog log = TrialsLog.read(ReportFixtures.filesOf(file));
     assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"), log.trials().stream().map(StoredTrial::trialId).toList());
-    assertEquals("COMPLETED", log.trials().get(3).status());
+    assertEquals(TrialStatus.COMPLETED, log.trials().get(3).status());
     assertEquals(1, log.warnings().size(), log.warnings().toString());
     assertTrue(log.warnings().get(0).contains("line 9 skipped: a torn last line"), log.warnings().get(0));
   }
@@ -68,6 +69,6 @@ class TrialsLogTest {
   }
 
   private static StoredTrial trial(String id, Map<String, Double> metrics) {
-    return new StoredTrial(id, "COMPLETED", Map.of(), metrics, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    return new StoredTrial(id, TrialStatus.COMPLETED, Map.of(), metrics, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
   }
 }
