@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One trial result as one JSON object (a line of trials.jsonl): trialId, status, seed, params,
- * metrics, diagnosis, history, provenance, artifacts, and the divergence point or the error.
+ * metrics, diagnosis, history, provenance, artifacts, and the divergence point, the error or why
+ * the trial was pruned.
  * Non-finite numbers are written as null (JSON has no NaN).
  */
 public final class TrialJson {
@@ -35,6 +36,8 @@ public final class TrialJson {
       ObjectNode error = o.putObject("error");
       error.put("class", f.exceptionClass());
       error.put("message", f.message());
+    } else if (result instanceof TrialResult.Pruned p) {
+      o.put("reason", p.reason());
     } else if (result instanceof TrialResult.Completed c && c.outOfBag() != null) {
       o.put("outOfBagCount", c.outOfBag().length);
     }

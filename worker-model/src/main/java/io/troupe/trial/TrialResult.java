@@ -2,10 +2,11 @@ package io.troupe.trial;
 
 import io.troupe.eval.Predictions;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
- * The outcome of one trial. Expected outcomes are values: a diverged or failed trial is a result,
- * never an exception, so the others in a sweep go on.
+ * The outcome of one trial. Expected outcomes are values: a diverged, failed or pruned trial is a
+ * result, never an exception, so the others in a sweep go on.
  */
 public sealed interface TrialResult extends Serializable {
   TrialInfo info();
@@ -31,6 +32,20 @@ public sealed interface TrialResult extends Serializable {
   record Failed(TrialInfo info, String exceptionClass, String message) implements TrialResult {
     public TrialStatus status() {
       return TrialStatus.FAILED;
+    }
+  }
+
+  /**
+   * Stopped by the search (ASHA) and not run further. The search decides this on the driver, so the
+   * result has no history, metrics, provenance or artifacts of its own; its rung runs have them.
+   */
+  record Pruned(TrialInfo info, String reason) implements TrialResult {
+    public static Pruned of(String trialId, Map<String, Object> params, long seed, String reason) {
+      return new Pruned(TrialInfo.untrained(trialId, params, seed, Map.of(), null, 0.0), reason);
+    }
+
+    public TrialStatus status() {
+      return TrialStatus.PRUNED;
     }
   }
 }

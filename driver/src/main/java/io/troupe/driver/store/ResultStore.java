@@ -126,17 +126,6 @@ public final class ResultStore implements AutoCloseable {
     add(TrialJson.toJson(result));
   }
 
-  /** Records that a trial was stopped early by the search (ASHA) and will not be run further. */
-  public synchronized void appendPruned(String trialId, Map<String, Object> params, String reason) throws IOException {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("trialId", trialId);
-    node.put("status", TrialStatus.PRUNED.name());
-    node.set("params", JSON.valueToTree(params));
-    node.putObject("metrics");
-    node.put("reason", reason);
-    add(node);
-  }
-
   public synchronized Map<String, StoredTrial> latest() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
   }

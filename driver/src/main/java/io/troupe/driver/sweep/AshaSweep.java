@@ -72,7 +72,8 @@ final class AshaSweep {
     }
     for (String pruned : scheduler.pruned()) {
       if (!runner.store().ended(pruned)) {
-        runner.store().appendPruned(pruned, base.get(pruned).params(), "not promoted past its last rung");
+        TrialSpec t = base.get(pruned);
+        runner.store().append(TrialResult.Pruned.of(pruned, t.params(), t.seed(), "not promoted past its last rung"));
       }
     }
   }
