@@ -2,13 +2,16 @@ package io.troupe.driver.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.trial.TrialStatus;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** One record read back from trials.jsonl: enough to resume a sweep and rank its trials. */
+/** One record read back from trials.jsonl: enough to resume a sweep, rank its trials and find their artifacts. */
 public record StoredTrial(String trialId, TrialStatus status, Map<String, Object> params, Map<String, Double> metrics,
     JsonNode json) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +44,23 @@ public record StoredTrial(String trialId, TrialStatus status, Map<String, Object
   public double metric(String name) {
     Double v = metrics.get(name);
     return v == null ? Double.NaN : v;
+  }
+
+  /** The store key of the trial's artifact in {@code role} (a role that is not numbered), if it kept one. */
+  public Optional<String> artifact(ArtifactRole role) {
+    JsonNode key = json.path("artifacts").path(role.entry());
+    return key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
+  }
+
+  /** The store keys of the trial's artifacts in a numbered {@code role} (snapshots), by number. */
+  public List<String> artifacts(ArtifactRole role) {
+    if (!role.numbered()) {
+      throw new IllegalArgumentException(role.entry() + " artifacts are not numbered; use artifact(role)");
+    }
+    Map<Integer, String> byNumber = new TreeMap<>();
+    json.path("artifacts").fields().forEachRemaining(e -> role.index(e.getKey())
+        .ifPresent(n -> byNumber.put(n, e.getValue().asText())));
+    return List.copyOf(byNumber.values());
   }
 
   private static Map<String, Object> params(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.troupe.driver.sweep;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.config.AshaSpec;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.Seeds;
@@ -86,7 +87,7 @@ final class AshaSweep {
       runner.progress().grow(1);
       runner.progress().note(String.format("promote %s: rung %d -> %d (%d epochs)", p.trialId(), p.fromRung(),
           p.toRung(), p.epochs()));
-      return Optional.of(segment(p.trialId(), p.toRung(), runId(p.trialId(), p.fromRung()) + "/model.zip", p.epochs()));
+      return Optional.of(segment(p.trialId(), p.toRung(), ArtifactRole.MODEL.key(runId(p.trialId(), p.fromRung())), p.epochs()));
     }
     if (!fresh.isEmpty()) {
       String id = fresh.poll();
