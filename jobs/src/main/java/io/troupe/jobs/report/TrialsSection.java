@@ -1,5 +1,6 @@
 package io.troupe.jobs.report;
 
+import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.trial.TrialStatus;
 import java.awt.BasicStroke;
@@ -27,8 +28,9 @@ final class TrialsSection {
 
   private TrialsSection() {}
 
-  static Section of(TrialsLog log) {
-    TrialRanking ranking = TrialRanking.of(log.trials());
+  /** @param manifest the run's run.json, whose objective ranks the trials; null when it has none */
+  static Section of(TrialsLog log, RunManifest manifest) {
+    TrialRanking ranking = TrialRanking.of(log.trials(), manifest);
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph(summary(log, ranking)));
     log.warnings().forEach(w -> body.append("<p class=\"warning\">").append(Html.escape(w)).append("</p>\n"));
@@ -54,7 +56,8 @@ final class TrialsSection {
     String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
     return log.trials().size() + " trials" + (counts.isEmpty() ? "" : ": " + counts) + ". Ranked by "
-        + ranking.metric().described() + ".";
+        + ranking.metric().described() + (ranking.fromManifest() ? ", the run's objective."
+            : ": this run has no " + RunManifest.FILE + " (an earlier Troupe wrote it), so its objective is not known.");
   }
 
   /** Score against learning rate on a log axis, when the trials searched (or recorded) one. */

@@ -1,6 +1,7 @@
 package io.troupe.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,14 +46,15 @@ class TrialsLogTest {
   }
 
   @Test
-  void rankingTakesCompletedTrialsBestFirstAndFallsBackToLossForRegression() throws IOException {
-    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials());
+  void withoutRunJsonRankingTakesCompletedTrialsByAccuracyAndFallsBackToLossForRegression() throws IOException {
+    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials(), null);
     assertEquals("val_accuracy", ranking.metric().name());
+    assertFalse(ranking.fromManifest());
     assertEquals(List.of("t3", "t2", "t4", "t1", "t0"), ranking.ranked().stream().map(StoredTrial::trialId).toList());
 
     StoredTrial low = trial("r1", Map.of("val_loss", 0.2));
     StoredTrial high = trial("r2", Map.of("val_loss", 0.5));
-    TrialRanking regression = TrialRanking.of(List.of(high, low));
+    TrialRanking regression = TrialRanking.of(List.of(high, low), null);
     assertEquals("val_loss", regression.metric().name());
     assertEquals(List.of(low, high), regression.ranked(), "lowest loss first");
   }
