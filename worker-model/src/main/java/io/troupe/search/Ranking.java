@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 public final class Ranking {
   private Ranking() {}
 
-  public static <T> Comparator<T> bestFirst(Direction direction, ToDoubleFunction<T> objective, Function<T, String> id) {
+  public static <T> Comparator<T> bestFirst(Direction direction, ToDoubleFunction<T> objective,
+      Function<T, String> id) {
     Comparator<T> scoredFirst = Comparator.comparing(t -> !Double.isFinite(objective.applyAsDouble(t)));
     return scoredFirst
         .thenComparing((a, b) -> better(direction, objective.applyAsDouble(a), objective.applyAsDouble(b)))

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One trial result as one JSON object (a line of trials.jsonl): trialId, status, seed, params,
  * metrics, diagnosis, history, provenance, artifacts, and the divergence point, the error or why
- * the trial was pruned.
- * Non-finite numbers are written as null (JSON has no NaN).
+ * the trial was pruned. Non-finite numbers are written as null (JSON has no NaN).
  */
 public final class TrialJson {
   private static final ObjectMapper JSON = new ObjectMapper();

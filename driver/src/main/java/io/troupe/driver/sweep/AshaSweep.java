@@ -87,7 +87,8 @@ final class AshaSweep {
       runner.progress().grow(1);
       runner.progress().note(String.format("promote %s: rung %d -> %d (%d epochs)", p.trialId(), p.fromRung(),
           p.toRung(), p.epochs()));
-      return Optional.of(segment(p.trialId(), p.toRung(), ArtifactRole.MODEL.key(runId(p.trialId(), p.fromRung())), p.epochs()));
+      String checkpoint = ArtifactRole.MODEL.key(runId(p.trialId(), p.fromRung()));
+      return Optional.of(segment(p.trialId(), p.toRung(), checkpoint, p.epochs()));
     }
     if (!fresh.isEmpty()) {
       String id = fresh.poll();

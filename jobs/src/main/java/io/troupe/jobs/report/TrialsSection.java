@@ -55,9 +55,10 @@ final class TrialsSection {
         .collect(Collectors.groupingBy(StoredTrial::status, Collectors.counting())));
     String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
+    String basis = ranking.fromManifest() ? ", the run's objective."
+        : ": this run has no " + RunManifest.FILE + " (an earlier Troupe wrote it), so its objective is not known.";
     return log.trials().size() + " trials" + (counts.isEmpty() ? "" : ": " + counts) + ". Ranked by "
-        + ranking.metric().described() + (ranking.fromManifest() ? ", the run's objective."
-            : ": this run has no " + RunManifest.FILE + " (an earlier Troupe wrote it), so its objective is not known.");
+        + ranking.metric().described() + basis;
   }
 
   /** Score against learning rate on a log axis, when the trials searched (or recorded) one. */
