@@ -2,10 +2,12 @@ package io.troupe.ensemble;
 
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.artifacts.ModelArtifacts;
+import io.troupe.config.Direction;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
 import io.troupe.data.Task;
 import io.troupe.eval.Predictions;
+import io.troupe.search.Ranking;
 import io.troupe.train.BatchNormRefresher;
 import io.troupe.train.BatchSource;
 import io.troupe.train.Evaluator;
@@ -13,8 +15,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -60,23 +63,24 @@ public final class MemberScoring {
 
   /**
    * Greedy soup (Wortsman et al., 2022): ingredients ranked by their own validation score, best
-   * first; each joins the soup if the averaged parameters (batch norm re-estimated) score at
-   * least as well on validation. With no validation part every ingredient joins.
+   * first (ties by key, see {@link Ranking}); each joins the soup if the averaged parameters (batch
+   * norm re-estimated) score at least as well on validation. With no validation part every
+   * ingredient joins.
    */
   public Soup greedySoup(List<String> keys, String saveKey) {
-    List<ScoredModel> alone = score(keys);
-    List<ScoredModel> ranked = new ArrayList<>(alone);
-    ranked.sort(Comparator.comparingDouble((ScoredModel m) -> -validationScore(m.validation())));
-    ParameterAverage soup = new ParameterAverage().add(load(ranked.get(0).key()));
-    List<String> ingredients = new ArrayList<>(List.of(ranked.get(0).key()));
-    double best = validationScore(ranked.get(0).validation());
-    for (ScoredModel candidate : ranked.subList(1, ranked.size())) {
-      ParameterAverage tried = soup.with(load(candidate.key()));
+    Map<String, Double> alone = new HashMap<>();
+    score(keys).forEach(m -> alone.put(m.key(), validationScore(m.validation())));
+    List<String> ranked = keys.stream().sorted(Ranking.bestFirst(Direction.MAXIMIZE, alone::get, k -> k)).toList();
+    ParameterAverage soup = new ParameterAverage().add(load(ranked.get(0)));
+    List<String> ingredients = new ArrayList<>(List.of(ranked.get(0)));
+    double best = alone.get(ranked.get(0));
+    for (String candidate : ranked.subList(1, ranked.size())) {
+      ParameterAverage tried = soup.with(load(candidate));
       double score = validationScore(Evaluator.predict(refreshed(tried), validation));
       if (score >= best || validation.size() == 0) {
         soup = tried;
         best = score;
-        ingredients.add(candidate.key());
+        ingredients.add(candidate);
       }
     }
     return new Soup(finish(soup, saveKey), ingredients);

@@ -6,6 +6,7 @@ import io.troupe.data.Task;
 import io.troupe.model.ModelFactory;
 import io.troupe.model.NetworkShape;
 import io.troupe.train.BatchSource;
+import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,10 @@ public final class Preflight {
 
   static CheckOutcome overfits(SmallSampleTraining.Outcome plain, DataSplits splits) {
     double limit = splits.train().task() == Task.REGRESSION ? OVERFIT_LOSS * plain.initialLoss() : OVERFIT_LOSS;
-    boolean ok = "COMPLETED".equals(plain.status()) && plain.finalLoss() < limit;
+    boolean ok = plain.status() == TrialStatus.COMPLETED && plain.finalLoss() < limit;
     return new CheckOutcome("overfits " + SMALL_SAMPLE + " examples without regularisation", ok, String.format(
         "training loss %.4g -> %.4g after %d epochs (%s; limit %.3g)", plain.initialLoss(), plain.finalLoss(),
-        plain.epochs(), plain.status().toLowerCase(), limit));
+        plain.epochs(), plain.status().name().toLowerCase(), limit));
   }
 
   static CheckOutcome regularisationRaisesLoss(ExperimentSpec spec, DataSplits splits, SmallSampleTraining.Outcome plain) {

@@ -10,6 +10,7 @@ import io.troupe.train.TrialRunner;
 import io.troupe.trial.EpochStats;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class SmallSampleTraining {
    * @param finalObjective the last epoch's mean training objective, as the optimiser saw it
    *     (with the regularisation penalty and dropout)
    */
-  record Outcome(double initialLoss, double finalLoss, double finalObjective, int epochs, String status) {}
+  record Outcome(double initialLoss, double finalLoss, double finalObjective, int epochs, TrialStatus status) {}
 
   static Outcome train(ExperimentSpec spec, DataSplits splits, int examples, int epochs, Map<String, Object> regularisation) {
     Dataset sample = splits.train().select(io.troupe.data.Shuffles.identity(Math.min(examples, splits.train().size())),

@@ -6,19 +6,26 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Best-first order of scored things: by objective in the given direction, ties broken by id so the
- * order never depends on arrival or map order. Non-finite objectives (no score) sort last.
+ * The one best-first order of scored things (trials, rung results, ensemble members): by
+ * objective in the given direction, ties broken by id so the order never depends on arrival or
+ * map order. Non-finite objectives (no score: diverged, failed, pruned) sort last, in id order.
  */
-final class Ranking {
+public final class Ranking {
   private Ranking() {}
 
-  static <T> Comparator<T> bestFirst(Direction direction, ToDoubleFunction<T> objective, Function<T, String> id) {
-    Comparator<Double> better = direction == Direction.MAXIMIZE
-        ? Comparator.<Double>reverseOrder()
-        : Comparator.<Double>naturalOrder();
+  public static <T> Comparator<T> bestFirst(Direction direction, ToDoubleFunction<T> objective,
+      Function<T, String> id) {
     Comparator<T> scoredFirst = Comparator.comparing(t -> !Double.isFinite(objective.applyAsDouble(t)));
     return scoredFirst
-        .thenComparing(t -> objective.applyAsDouble(t), better)
+        .thenComparing((a, b) -> better(direction, objective.applyAsDouble(a), objective.applyAsDouble(b)))
         .thenComparing(id);
+  }
+
+  /** Negative when {@code a} is better; unscored values compare equal (they are grouped last already). */
+  private static int better(Direction direction, double a, double b) {
+    if (!Double.isFinite(a) || !Double.isFinite(b)) {
+      return 0;
+    }
+    return direction == Direction.MAXIMIZE ? Double.compare(b, a) : Double.compare(a, b);
   }
 }

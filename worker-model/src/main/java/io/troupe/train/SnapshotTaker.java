@@ -1,5 +1,6 @@
 package io.troupe.train;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.artifacts.ModelArtifacts;
 import io.troupe.config.SnapshotSpec;
@@ -23,8 +24,9 @@ final class SnapshotTaker {
   private final long totalIterations;
   private final long evenGap;
   private final ArtifactStore store;
-  private final String prefix;
-  private final Deque<String> kept = new ArrayDeque<>();
+  private final String trialId;
+  /** The numbers of the snapshots kept, oldest first. */
+  private final Deque<Integer> kept = new ArrayDeque<>();
   private int taken;
 
   SnapshotTaker(SnapshotSpec spec, EpochSchedule schedule, long totalIterations, int iterationsPerEpoch,
@@ -35,7 +37,7 @@ final class SnapshotTaker {
     long start = Math.round(spec.startEpoch() * iterationsPerEpoch);
     this.evenGap = Math.max(1, (totalIterations - start) / spec.count());
     this.store = store;
-    this.prefix = trialId + "/snapshot-";
+    this.trialId = trialId;
   }
 
   /** @param iteration the 0-based iteration that just finished */
@@ -50,12 +52,12 @@ final class SnapshotTaker {
       return;
     }
     taken++;
-    String key = String.format("%s%03d.zip", prefix, taken);
+    String key = ArtifactRole.SNAPSHOT.key(trialId, taken);
     try {
       ModelArtifacts.save(store, key, net, false);
-      kept.addLast(key);
+      kept.addLast(taken);
       while (spec.keep() > 0 && kept.size() > spec.keep()) {
-        store.delete(kept.removeFirst());
+        store.delete(ArtifactRole.SNAPSHOT.key(trialId, kept.removeFirst()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write snapshot " + store.describe(key), e);
@@ -71,8 +73,8 @@ final class SnapshotTaker {
   /** Artifact keys of the snapshots kept, as "snapshot-001" -> key. */
   Map<String, String> artifacts() {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String key : kept) {
-      out.put(key.substring(key.lastIndexOf('/') + 1).replace(".zip", ""), key);
+    for (int n : kept) {
+      out.put(ArtifactRole.SNAPSHOT.entry(n), ArtifactRole.SNAPSHOT.key(trialId, n));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.troupe.train;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.artifacts.ModelArtifacts;
 import io.troupe.config.ExperimentSpec;
@@ -206,9 +207,9 @@ final class TrainingSession {
 
   /** Saves the final model (with updater state, so a promoted trial can continue) and returns its key. */
   String saveModel() {
-    String key = trial.trialId() + "/model.zip";
+    String key = ArtifactRole.MODEL.key(trial.trialId());
     save(key, net, true);
-    artifacts.put("model", key);
+    artifacts.put(ArtifactRole.MODEL.entry(), key);
     return key;
   }
 
@@ -220,21 +221,21 @@ final class TrainingSession {
     return copy;
   }
 
-  void saveAveraged(String role, MultiLayerNetwork averaged) {
-    String key = trial.trialId() + "/" + role + ".zip";
+  void saveAveraged(ArtifactRole role, MultiLayerNetwork averaged) {
+    String key = role.key(trial.trialId());
     save(key, averaged, false);
-    artifacts.put(role, key);
+    artifacts.put(role.entry(), key);
   }
 
   /** Writes predictions (compact binary, see Predictions#writeTo) and records the key under {@code role}. */
-  void savePredictions(String role, Predictions predictions) {
-    String key = trial.trialId() + "/" + role + ".bin";
+  void savePredictions(ArtifactRole role, Predictions predictions) {
+    String key = role.key(trial.trialId());
     try {
       store.write(key, predictions::writeTo);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + store.describe(key), e);
     }
-    artifacts.put(role, key);
+    artifacts.put(role.entry(), key);
   }
 
   private void save(String key, MultiLayerNetwork model, boolean withUpdater) {

@@ -1,5 +1,6 @@
 package io.troupe.train;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
@@ -61,19 +62,19 @@ public final class TrialRunner {
       TrialMetrics.put(metrics, "oob", outOfBag, session.sources().outOfBagSource().data());
     }
     session.saveModel();
-    session.savePredictions("predictions-val", predictions[0]);
-    session.savePredictions("predictions-test", predictions[1]);
+    session.savePredictions(ArtifactRole.PREDICTIONS_VAL, predictions[0]);
+    session.savePredictions(ArtifactRole.PREDICTIONS_TEST, predictions[1]);
     if (outOfBag != null) {
       // In the order of the out-of-bag rows, so a bagged ensemble can score its own OOB estimate.
-      session.savePredictions("predictions-oob", outOfBag);
+      session.savePredictions(ArtifactRole.PREDICTIONS_OOB, outOfBag);
     }
     RunningAverage swa = session.averages().swa();
     if (swa != null) {
-      scoreAverage("swa", session.withParams(swa.average()), session, splits, metrics);
+      scoreAverage(ArtifactRole.SWA, session.withParams(swa.average()), session, splits, metrics);
     }
     ExponentialAverage ema = session.averages().ema();
     if (ema != null) {
-      scoreAverage("ema", session.withParams(ema.average()), session, splits, metrics);
+      scoreAverage(ArtifactRole.EMA, session.withParams(ema.average()), session, splits, metrics);
     }
     double seconds = seconds(start);
     metrics.put("samples_per_second", session.iterations() == 0 ? 0.0
@@ -82,11 +83,11 @@ public final class TrialRunner {
     return new TrialResult.Completed(info, predictions[0], predictions[1], session.outOfBag());
   }
 
-  private void scoreAverage(String role, MultiLayerNetwork averaged, TrainingSession session, DataSplits splits,
+  private void scoreAverage(ArtifactRole role, MultiLayerNetwork averaged, TrainingSession session, DataSplits splits,
       Map<String, Double> metrics) {
     Predictions[] p = session.predict(averaged);
-    TrialMetrics.put(metrics, role + "_val", p[0], splits.validation());
-    TrialMetrics.put(metrics, role + "_test", p[1], splits.test());
+    TrialMetrics.put(metrics, role.entry() + "_val", p[0], splits.validation());
+    TrialMetrics.put(metrics, role.entry() + "_test", p[1], splits.test());
     session.saveAveraged(role, averaged);
   }
 

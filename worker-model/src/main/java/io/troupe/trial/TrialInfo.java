@@ -10,7 +10,8 @@ import java.util.TreeMap;
  *
  * @param metrics final figures by name (val_accuracy, val_loss, test_accuracy, ...; see
  *     {@link TrialMetrics}); partial for a diverged trial
- * @param artifacts artifact-store keys by role (model, swa, ema, snapshot-001, predictions-test, ...)
+ * @param artifacts artifact-store keys by their {@link io.troupe.artifacts.ArtifactRole} entry (model, swa,
+ *     ema, snapshot-001, predictions-test, ...)
  */
 public record TrialInfo(String trialId, Map<String, Object> params, long seed, List<EpochStats> history,
     Map<String, Double> metrics, Diagnosis diagnosis, Provenance provenance, double wallSeconds,

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One trial result as one JSON object (a line of trials.jsonl): trialId, status, seed, params,
- * metrics, diagnosis, history, provenance, artifacts, and the divergence point or the error.
- * Non-finite numbers are written as null (JSON has no NaN).
+ * metrics, diagnosis, history, provenance, artifacts, and the divergence point, the error or why
+ * the trial was pruned. Non-finite numbers are written as null (JSON has no NaN).
  */
 public final class TrialJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,7 +18,7 @@ public final class TrialJson {
     TrialInfo info = result.info();
     ObjectNode o = JSON.createObjectNode();
     o.put("trialId", info.trialId());
-    o.put("status", result.status());
+    o.put("status", result.status().name());
     o.put("seed", info.seed());
     o.set("params", JSON.valueToTree(info.params()));
     ObjectNode metrics = o.putObject("metrics");
@@ -35,6 +35,8 @@ public final class TrialJson {
       ObjectNode error = o.putObject("error");
       error.put("class", f.exceptionClass());
       error.put("message", f.message());
+    } else if (result instanceof TrialResult.Pruned p) {
+      o.put("reason", p.reason());
     } else if (result instanceof TrialResult.Completed c && c.outOfBag() != null) {
       o.put("outOfBagCount", c.outOfBag().length);
     }

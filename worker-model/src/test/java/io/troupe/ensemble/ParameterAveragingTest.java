@@ -19,6 +19,7 @@ import io.troupe.train.TrialProgress;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
+import io.troupe.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class ParameterAveragingTest {
     TrialRunner runner = new TrialRunner(store, TrialProgress.SILENT);
     List<String> keys = List.of("m1", "m2").stream().map(id -> {
       TrialResult r = runner.run(TrialSpec.of(spec, id, Map.of()), splits);
-      assertEquals("COMPLETED", r.status(), r.toString());
+      assertEquals(TrialStatus.COMPLETED, r.status(), r.toString());
       return r.info().artifacts().get("model");
     }).toList();
 

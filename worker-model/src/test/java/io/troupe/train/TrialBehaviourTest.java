@@ -13,6 +13,7 @@ import io.troupe.config.ExperimentSpec;
 import io.troupe.trial.Diagnosis;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
+import io.troupe.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -45,7 +46,7 @@ class TrialBehaviourTest {
     assertEquals(1, d.at().epoch());
     assertTrue(!Double.isFinite(d.at().loss()) || d.at().loss() > 3 * d.at().initialLoss(), d.at().toString());
     assertEquals(Diagnosis.LearningRateVerdict.DIVERGED, r.info().diagnosis().learningRate());
-    assertEquals("DIVERGED", r.status());
+    assertEquals(TrialStatus.DIVERGED, r.status());
   }
 
   @Test

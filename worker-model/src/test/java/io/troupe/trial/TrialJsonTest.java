@@ -39,6 +39,19 @@ class TrialJsonTest {
   }
 
   @Test
+  void aPrunedTrialWritesItsIdParamsEmptyMetricsAndWhyItWasStopped() throws IOException {
+    TrialResult r = TrialResult.Pruned.of("t0003", Map.of("train.optimizer.lr", 0.01), 99, "not promoted");
+    JsonNode j = new ObjectMapper().readTree(TrialJson.toLine(r));
+    assertEquals("t0003", j.get("trialId").asText());
+    assertEquals("PRUNED", j.get("status").asText());
+    assertEquals(0.01, j.get("params").get("train.optimizer.lr").asDouble());
+    assertTrue(j.get("metrics").isObject() && j.get("metrics").isEmpty(), j.toString());
+    assertEquals("not promoted", j.get("reason").asText());
+    assertEquals(99, j.get("seed").asLong());
+    assertTrue(j.get("provenance").isNull(), "the search pruned it on the driver; no run to describe");
+  }
+
+  @Test
   void trialsFileAppendsOneLinePerResult(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("x/trials.jsonl");
     TrialsFile.append(file, new TrialResult.Failed(info(0.3), "java.lang.IllegalStateException", "boom"));

@@ -1,5 +1,6 @@
 package io.troupe.driver.ensemble;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.config.Combiner;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
@@ -17,10 +18,11 @@ import io.troupe.ensemble.OutOfBag;
 import io.troupe.ensemble.ScoredModel;
 import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
+import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,10 +95,10 @@ final class ComparisonBuilder {
       }
     }
     if (strategies.contains(EnsembleStrategy.SWA)) {
-      averagedRun("swa", "swa");
+      averagedRun("swa", ArtifactRole.SWA);
     }
     if (strategies.contains(EnsembleStrategy.EMA)) {
-      averagedRun("ema", "ema");
+      averagedRun("ema", ArtifactRole.EMA);
     }
     if (strategies.contains(EnsembleStrategy.SOUP)) {
       soup();
@@ -123,19 +125,11 @@ final class ComparisonBuilder {
 
   private void snapshots(String run) {
     StoredTrial t = results.get(run);
-    if (t == null || !t.status().equals("COMPLETED")) {
+    if (t == null || t.status() != TrialStatus.COMPLETED) {
       notes.add(run + ": the run did not complete (" + (t == null ? "not run" : t.status()) + "); no rows");
       return;
     }
-    List<String> keys = new ArrayList<>();
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = t.json().path("artifacts").fields();
-        it.hasNext();) {
-      var e = it.next();
-      if (e.getKey().startsWith("snapshot-")) {
-        keys.add(e.getValue().asText());
-      }
-    }
-    keys.sort(String::compareTo);
+    List<String> keys = t.artifacts(ArtifactRole.SNAPSHOT);
     if (keys.size() != spec.ensemble().snapshots().count()) {
       notes.add(run + ": " + keys.size() + " snapshots were taken, " + spec.ensemble().snapshots().count() + " planned");
     }
@@ -150,14 +144,14 @@ final class ComparisonBuilder {
   }
 
   /** SWA or EMA weights the baseline run kept (batch norm already re-estimated by the trial). */
-  private void averagedRun(String strategy, String role) {
+  private void averagedRun(String strategy, ArtifactRole role) {
     StoredTrial t = results.get(EnsemblePlan.BASELINE);
-    var key = t == null ? null : t.json().path("artifacts").path(role);
-    if (key == null || !key.isTextual()) {
-      notes.add(strategy + ": the baseline run kept no " + role + " weights; no row");
+    Optional<String> key = t == null ? Optional.empty() : t.artifact(role);
+    if (key.isEmpty()) {
+      notes.add(strategy + ": the baseline run kept no " + role.entry() + " weights; no row");
       return;
     }
-    ScoredModel averaged = source.saved(List.of(key.asText())).get(0);
+    ScoredModel averaged = source.saved(List.of(key.get())).get(0);
     Integer swaStart = plan.firstStage().get(0).experiment().train().averaging().swaStartEpoch();
     int members = strategy.equals("swa") && swaStart != null ? epochs - swaStart : 1;
     rows.add(new ComparisonRow(strategy, Combiner.PARAMETER_AVERAGE.configName(), members, epochs, 2, 1,
@@ -248,7 +242,7 @@ final class ComparisonBuilder {
     List<String> out = new ArrayList<>();
     for (String id : ids) {
       StoredTrial t = results.get(id);
-      if (t != null && t.status().equals("COMPLETED")) {
+      if (t != null && t.status() == TrialStatus.COMPLETED) {
         out.add(id);
       }
     }

@@ -1,6 +1,7 @@
 package io.troupe.driver.ensemble;
 
 import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.EnsembleSpec;
 import io.troupe.config.EnsembleStrategy;
@@ -82,7 +83,7 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
       List<String> ids = ids("soup", e.members());
       for (String id : ids) {
         second.add(TrialSpec.of(plain, id, Map.of()).segment(id, TrialSeeds.derive(spec.seed(), id),
-            SOUP_BASE + "/model.zip", epochs));
+            ArtifactRole.MODEL.key(SOUP_BASE), epochs));
       }
       members.put("soup", ids);
     }

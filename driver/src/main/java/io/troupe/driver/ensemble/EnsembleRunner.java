@@ -11,6 +11,7 @@ import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
 import io.troupe.ensemble.ComparisonTable;
 import io.troupe.ensemble.MembersCurve;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public final class EnsembleRunner {
       Map<String, StoredTrial> results = new HashMap<>(trials.runTrials(plan.firstStage(), dispatcher));
       if (!plan.secondStage().isEmpty() && !trials.stopped()) {
         StoredTrial base = results.get(EnsemblePlan.SOUP_BASE);
-        if (base != null && base.status().equals("COMPLETED")) {
+        if (base != null && base.status() == TrialStatus.COMPLETED) {
           results.putAll(trials.runTrials(plan.secondStage(), dispatcher));
         } else {
           progress.note("soup: the shared base run did not complete, so its members were not trained");

@@ -1,5 +1,6 @@
 package io.troupe.driver.ensemble;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.store.RunStores;
@@ -41,15 +42,15 @@ final class MemberSource {
 
   /** A completed member trial's model, with the predictions its trial saved. */
   ScoredModel trial(StoredTrial t) {
-    String model = artifact(t, "model");
-    ScoredModel saved = new ScoredModel(model, read(artifact(t, "predictions-val")),
-        distributed ? null : read(artifact(t, "predictions-test")));
+    String model = artifact(t, ArtifactRole.MODEL);
+    ScoredModel saved = new ScoredModel(model, read(artifact(t, ArtifactRole.PREDICTIONS_VAL)),
+        distributed ? null : read(artifact(t, ArtifactRole.PREDICTIONS_TEST)));
     return withTest(saved);
   }
 
   /** The out-of-bag predictions a bagged member saved, in the order of its out-of-bag rows. */
   Predictions outOfBag(StoredTrial t) {
-    return read(artifact(t, "predictions-oob"));
+    return read(artifact(t, ArtifactRole.PREDICTIONS_OOB));
   }
 
   List<ScoredModel> saved(List<String> keys) {
@@ -97,11 +98,8 @@ final class MemberSource {
     }
   }
 
-  private static String artifact(StoredTrial t, String role) {
-    var node = t.json().path("artifacts").path(role);
-    if (!node.isTextual()) {
-      throw new IllegalStateException("trial " + t.trialId() + " has no " + role + " artifact in trials.jsonl");
-    }
-    return node.asText();
+  private static String artifact(StoredTrial t, ArtifactRole role) {
+    return t.artifact(role).orElseThrow(() -> new IllegalStateException("trial " + t.trialId() + " has no "
+        + role.entry() + " artifact in trials.jsonl"));
   }
 }

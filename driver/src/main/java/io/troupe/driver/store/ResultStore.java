@@ -9,6 +9,7 @@ import io.troupe.artifacts.ArtifactStore;
 import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.trial.TrialJson;
 import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialStatus;
 import io.troupe.trial.TrialsFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,17 +125,6 @@ public final class ResultStore implements AutoCloseable {
   /** Records one result: indexed at once, written in the background. */
   public synchronized void append(TrialResult result) throws IOException {
     add(TrialJson.toJson(result));
-  }
-
-  /** Records that a trial was stopped early by the search (ASHA) and will not be run further. */
-  public synchronized void appendPruned(String trialId, Map<String, Object> params, String reason) throws IOException {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("trialId", trialId);
-    node.put("status", "PRUNED");
-    node.set("params", JSON.valueToTree(params));
-    node.putObject("metrics");
-    node.put("reason", reason);
-    add(node);
   }
 
   public synchronized Map<String, StoredTrial> latest() {
@@ -362,7 +352,7 @@ public final class ResultStore implements AutoCloseable {
     records.add(node);
     latest.remove(trial.trialId()); // re-insert so iteration order is the order trials last ended
     latest.put(trial.trialId(), trial);
-    if (trial.status().equals("FAILED")) {
+    if (trial.status() == TrialStatus.FAILED) {
       failures.merge(trial.trialId(), 1, Integer::sum);
     }
   }

@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigTree;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.config.ObjectiveSpec;
+import io.troupe.config.binding.ConfigBinder;
+import io.troupe.config.binding.ConfigEnum;
+import io.troupe.config.binding.Problems;
+import io.troupe.data.Task;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -61,6 +67,24 @@ public record RunManifest(ObjectNode json) {
 
   public ObjectNode config() {
     return (ObjectNode) json.path("config");
+  }
+
+  /**
+   * What the run ranked its trials by: the config's objective with both parts filled in, a null
+   * metric or direction taking the task's default as {@link ExperimentSpec#objectiveMetric} does.
+   *
+   * @throws InvalidInputException naming this file when its objective section does not read
+   */
+  public ObjectiveSpec objective() {
+    Problems problems = new Problems();
+    ObjectiveSpec objective = ConfigBinder.bind(config().path("objective"), ObjectiveSpec.class, problems);
+    if (objective == null) {
+      throw new InvalidInputException(FILE + ": config.objective does not read: "
+          + String.join("; ", problems.messages()));
+    }
+    Task task = ConfigEnum.nameOf(Task.REGRESSION).equals(config().path("data").path("task").asText())
+        ? Task.REGRESSION : Task.CLASSIFICATION;
+    return new ObjectiveSpec(objective.metricFor(task), objective.directionFor(task));
   }
 
   /** This manifest with {@code earlier}'s start kept and this start listed among its resumes. */

@@ -1,5 +1,6 @@
 package io.troupe.driver.sweep;
 
+import io.troupe.artifacts.ArtifactRole;
 import io.troupe.config.AshaSpec;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.Seeds;
@@ -72,7 +73,8 @@ final class AshaSweep {
     }
     for (String pruned : scheduler.pruned()) {
       if (!runner.store().ended(pruned)) {
-        runner.store().appendPruned(pruned, base.get(pruned).params(), "not promoted past its last rung");
+        TrialSpec t = base.get(pruned);
+        runner.store().append(TrialResult.Pruned.of(pruned, t.params(), t.seed(), "not promoted past its last rung"));
       }
     }
   }
@@ -85,7 +87,8 @@ final class AshaSweep {
       runner.progress().grow(1);
       runner.progress().note(String.format("promote %s: rung %d -> %d (%d epochs)", p.trialId(), p.fromRung(),
           p.toRung(), p.epochs()));
-      return Optional.of(segment(p.trialId(), p.toRung(), runId(p.trialId(), p.fromRung()) + "/model.zip", p.epochs()));
+      String checkpoint = ArtifactRole.MODEL.key(runId(p.trialId(), p.fromRung()));
+      return Optional.of(segment(p.trialId(), p.toRung(), checkpoint, p.epochs()));
     }
     if (!fresh.isEmpty()) {
       String id = fresh.poll();

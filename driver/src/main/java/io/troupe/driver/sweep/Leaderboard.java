@@ -2,28 +2,21 @@ package io.troupe.driver.sweep;
 
 import io.troupe.config.Direction;
 import io.troupe.driver.store.StoredTrial;
-import java.util.Comparator;
+import io.troupe.search.Ranking;
 import java.util.List;
 
 /** Ranks stored trials by the objective (a validation metric; never a test figure). */
 public final class Leaderboard {
   private Leaderboard() {}
 
-  /** Trials with a finite objective, best first (ties by trial id); the rest after, in id order. */
+  /**
+   * Trials with a finite objective, best first (ties by trial id); the rest after, in id order.
+   * The report ranks by this too, so the two never disagree.
+   */
   public static List<StoredTrial> rank(List<StoredTrial> trials, String metric, Direction direction) {
-    Comparator<StoredTrial> order = Comparator
-        .comparing((StoredTrial t) -> !Double.isFinite(t.metric(metric)))
-        .thenComparing((a, b) -> compareScores(a.metric(metric), b.metric(metric), direction))
-        .thenComparing(StoredTrial::trialId);
-    return trials.stream().sorted(order).toList();
-  }
-
-  /** Better first; unscored trials compare equal here (they are already grouped last). */
-  private static int compareScores(double a, double b, Direction direction) {
-    if (!Double.isFinite(a) || !Double.isFinite(b)) {
-      return 0;
-    }
-    return direction == Direction.MAXIMIZE ? Double.compare(b, a) : Double.compare(a, b);
+    return trials.stream()
+        .sorted(Ranking.bestFirst(direction, (StoredTrial t) -> t.metric(metric), StoredTrial::trialId))
+        .toList();
   }
 
   /** The top rows as a fixed-width table for stdout. */

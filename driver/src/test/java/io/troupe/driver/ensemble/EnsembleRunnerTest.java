@@ -18,6 +18,7 @@ import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.ensemble.ComparisonRow;
+import io.troupe.trial.TrialStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class EnsembleRunnerTest {
     Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
     assertEquals(Set.of("member-01", "member-02", "member-03", "bag-01", "bag-02", "bag-03", "snapshots",
         "snapshots-control", "soup-base", "soup-01", "soup-02", "soup-03"), trials.keySet());
-    trials.values().forEach(t -> assertEquals("COMPLETED", t.status(), t.trialId()));
+    trials.values().forEach(t -> assertEquals(TrialStatus.COMPLETED, t.status(), t.trialId()));
 
     // The baseline row is member-01's own test score; the true ensemble's members are member-01..03.
     assertEquals(trials.get("member-01").metric("test_accuracy"), row(o, "single", "-").figure("accuracy"), 1e-12);

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.artifacts.IoWriter;
 import io.troupe.artifacts.LocalArtifactStore;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +32,11 @@ class ResultStoreTest {
 
   private void legacyLines(String... lines) throws IOException {
     Files.writeString(dir.resolve("trials.jsonl"), String.join("\n", lines) + "\n");
+  }
+
+  /** The cheapest outcome to record: a trial the search stopped. */
+  private static TrialResult pruned(String trialId, Map<String, Object> params, String reason) {
+    return TrialResult.Pruned.of(trialId, params, 7, reason);
   }
 
   private static ResultStore writing(ArtifactStore files) throws IOException {
@@ -62,7 +71,7 @@ class ResultStoreTest {
     assertEquals(List.of("t1"), List.copyOf(store.latest().keySet()));
     assertTrue(store.warnings().stream().anyMatch(w -> w.contains("torn last line")), store.warnings().toString());
     assertTrue(store.warnings().stream().anyMatch(w -> w.contains("copied its 1 records")), store.warnings().toString());
-    store.appendPruned("t2", Map.of(), "test");
+    store.append(pruned("t2", Map.of(), "test"));
     store.close();
     assertEquals(2, Files.readAllLines(dir.resolve("trials.jsonl")).size(), "the view is rewritten whole");
     ResultStore reopened = ResultStore.open(files());
@@ -78,11 +87,19 @@ class ResultStoreTest {
   }
 
   @Test
+  void anUnknownStatusIsBadInputNamingFileLineAndTheAllowedValues() throws IOException {
+    legacyLines("{\"trialId\":\"t1\",\"status\":\"COMPLETED\"}", "{\"trialId\":\"t2\",\"status\":\"DONE\"}");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResultStore.open(files()));
+    assertTrue(e.getMessage().contains("trials.jsonl: line 2 is not a trial record: unknown status \"DONE\"; expected"
+        + " one of COMPLETED, DIVERGED, FAILED, PRUNED"), e.getMessage());
+  }
+
+  @Test
   void eachOutcomeIsOneRecordStampedWithSeqAndConfigHashAndTheViewListsThemInOrder() throws IOException {
     ResultStore store = writing(files());
-    store.appendPruned("t1", Map.of("train.l2", 0.1), "a");
-    store.appendPruned("t2", Map.of(), "b");
-    store.appendPruned("t1", Map.of("train.l2", 0.1), "again");
+    store.append(pruned("t1", Map.of("train.l2", 0.1), "a"));
+    store.append(pruned("t2", Map.of(), "b"));
+    store.append(pruned("t1", Map.of("train.l2", 0.1), "again"));
     store.flush();
     assertEquals(List.of("records/0000000001.json", "records/0000000002.json", "records/0000000003.json"),
         files().list("records/"));
@@ -97,10 +114,27 @@ class ResultStoreTest {
   }
 
   @Test
+  void aPrunedTrialIsRecordedWithTheFieldsEarlierRunsWroteAndReadsBackAsEnded() throws IOException {
+    // What appendPruned wrote before TrialResult.Pruned existed, less seq and configHash.
+    JsonNode before = new ObjectMapper().readTree("{\"trialId\":\"t0003\",\"status\":\"PRUNED\","
+        + "\"params\":{\"train.l2\":0.1},\"metrics\":{},\"reason\":\"not promoted past its last rung\"}");
+    ResultStore store = writing(files());
+    store.append(pruned("t0003", Map.of("train.l2", 0.1), "not promoted past its last rung"));
+    store.close();
+    JsonNode written = new ObjectMapper().readTree(Files.readString(dir.resolve("records/0000000001.json")));
+    before.fieldNames().forEachRemaining(field -> assertEquals(before.get(field), written.get(field), field));
+    StoredTrial read = ResultStore.open(files()).latest().get("t0003");
+    assertEquals(TrialStatus.PRUNED, read.status());
+    assertTrue(read.ended(), "a pruned trial is not rerun on --resume");
+    assertEquals(Map.of("train.l2", 0.1), read.params());
+    assertEquals(Map.of(), read.metrics());
+  }
+
+  @Test
   void aCrashedRunIsReadFromItsRecordsAloneWhateverItsViewSays() throws IOException {
     ResultStore store = writing(files());
-    store.appendPruned("t1", Map.of(), "a");
-    store.appendPruned("t2", Map.of(), "b");
+    store.append(pruned("t1", Map.of(), "a"));
+    store.append(pruned("t2", Map.of(), "b"));
     store.flush(); // no close: the driver died here
     Files.writeString(dir.resolve("trials.jsonl"), "{\"trialId\":\"t1\",\"sta"); // even a torn view
     // A crash mid-write leaves at worst a hidden .partial file, which is never listed.
@@ -109,7 +143,7 @@ class ResultStoreTest {
     assertFalse(reopened.legacy());
     assertEquals(List.of("t1", "t2"), List.copyOf(reopened.latest().keySet()));
     reopened.beginWriting("sha256:test");
-    reopened.appendPruned("t3", Map.of(), "c");
+    reopened.append(pruned("t3", Map.of(), "c"));
     reopened.flush();
     assertTrue(Files.exists(dir.resolve("records/0000000003.json")), "numbering continues after the last record");
   }
@@ -118,7 +152,7 @@ class ResultStoreTest {
   void recordsAreBatchedSoALongRunOpensFromAFewFiles() throws IOException {
     ResultStore store = writing(files());
     for (int i = 0; i < 2 * ResultStore.BATCH_EVERY + 7; i++) {
-      store.appendPruned(String.format("t%05d", i), Map.of(), "r");
+      store.append(pruned(String.format("t%05d", i), Map.of(), "r"));
     }
     store.flush();
     assertTrue(Files.exists(dir.resolve("records/batch-0000000001-0000000500.jsonl")));
@@ -151,14 +185,14 @@ class ResultStoreTest {
   void aFailedRecordWriteStopsTheRunAndNoLaterRecordIsWrittenAfterIt() throws IOException {
     FailingStore failing = new FailingStore(files());
     ResultStore store = writing(failing);
-    store.appendPruned("t1", Map.of(), "a");
+    store.append(pruned("t1", Map.of(), "a"));
     store.flush();
     failing.failing = true;
-    store.appendPruned("t2", Map.of(), "b");
+    store.append(pruned("t2", Map.of(), "b"));
     IOException e = assertThrows(IOException.class, store::flush);
     assertTrue(e.getMessage().contains("trial records") && e.getMessage().contains("disk full"), e.getMessage());
     failing.failing = false;
-    assertThrows(IOException.class, () -> store.appendPruned("t3", Map.of(), "c"));
+    assertThrows(IOException.class, () -> store.append(pruned("t3", Map.of(), "c")));
     assertEquals(List.of("records/0000000001.json"), files().list("records/"), "no gap: t2 missing, t3 not written");
   }
 

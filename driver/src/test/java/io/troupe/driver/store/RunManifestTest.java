@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
+import io.troupe.config.Direction;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.config.Metric;
+import io.troupe.config.ObjectiveSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,5 +82,25 @@ class RunManifestTest {
     assertTrue(message.contains("model.hidden: [256,128] -> [8]"), message);
     assertTrue(message.contains("search.trials: 10 -> 5 (search.trials may only be raised)"), message);
     assertTrue(message.contains("data fingerprint: d -> other-data"), message);
+  }
+
+  @Test
+  void theObjectiveIsTheConfigsWithTheTasksDefaultsFilledIn() {
+    assertEquals(new ObjectiveSpec(Metric.VAL_LOSS, Direction.MINIMIZE),
+        manifest("d", "objective.metric=val_loss").objective());
+    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MAXIMIZE), manifest("d").objective());
+    assertEquals(new ObjectiveSpec(Metric.VAL_MSE, Direction.MINIMIZE),
+        manifest("d", "data.task=regression", "ensemble.combiners=[average]").objective());
+    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MINIMIZE),
+        manifest("d", "objective.direction=minimize").objective());
+  }
+
+  @Test
+  void anObjectiveThatDoesNotReadIsBadInputNamingRunJson() {
+    RunManifest m = manifest("d");
+    m.config().putObject("objective").put("metric", "val_f1");
+    InvalidInputException e = assertThrows(InvalidInputException.class, m::objective);
+    assertTrue(e.getMessage().startsWith("run.json: config.objective does not read: metric: "), e.getMessage());
+    assertTrue(e.getMessage().contains("val_f1"), e.getMessage());
   }
 }

@@ -20,6 +20,7 @@ import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.CoarseToFine;
 import io.troupe.search.ScoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ class SweepRunnerTest {
     List<String> lines = Files.readAllLines(crashed.resolve("trials.jsonl"));
     assertEquals(7, lines.size(), "3 kept + 1 failed + 3 run now (t0004, t0005 again, t0006); none twice");
     for (StoredTrial t : store.latest().values()) {
-      assertEquals("COMPLETED", t.status(), t.trialId());
+      assertEquals(TrialStatus.COMPLETED, t.status(), t.trialId());
     }
     assertEquals(objectives(reference), objectives(crashed), "resumed results equal an uninterrupted run");
   }
@@ -177,7 +178,7 @@ class SweepRunnerTest {
     Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
     List<StoredTrial> firstRung = stored.values().stream().filter(t -> t.trialId().endsWith("-r0")).toList();
     List<StoredTrial> promoted = stored.values().stream().filter(t -> t.trialId().endsWith("-r1")).toList();
-    List<StoredTrial> pruned = stored.values().stream().filter(t -> t.status().equals("PRUNED")).toList();
+    List<StoredTrial> pruned = stored.values().stream().filter(t -> t.status() == TrialStatus.PRUNED).toList();
     assertEquals(9, firstRung.size());
     assertEquals(3, promoted.size(), "floor(9 / 3) trials reach the last rung");
     assertEquals(6, pruned.size());

@@ -3,6 +3,7 @@ package io.troupe.jobs.report;
 import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunLock;
 import io.troupe.driver.store.RunStores;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class ReportWriter {
       case TRIALS -> {
         TrialsLog log = TrialsLog.read(files);
         warnings.addAll(log.warnings());
-        yield TrialsSection.of(log);
+        yield TrialsSection.of(log, RunDirectory.readManifest(files));
       }
     };
   }

@@ -1,6 +1,8 @@
 package io.troupe.jobs.report;
 
+import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ final class TrialsSection {
 
   private TrialsSection() {}
 
-  static Section of(TrialsLog log) {
-    TrialRanking ranking = TrialRanking.of(log.trials());
+  /** @param manifest the run's run.json, whose objective ranks the trials; null when it has none */
+  static Section of(TrialsLog log, RunManifest manifest) {
+    TrialRanking ranking = TrialRanking.of(log.trials(), manifest);
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph(summary(log, ranking)));
     log.warnings().forEach(w -> body.append("<p class=\"warning\">").append(Html.escape(w)).append("</p>\n"));
@@ -48,12 +51,14 @@ final class TrialsSection {
   }
 
   private static String summary(TrialsLog log, TrialRanking ranking) {
-    Map<String, Long> byStatus = new TreeMap<>(log.trials().stream()
+    Map<TrialStatus, Long> byStatus = new TreeMap<>(log.trials().stream()
         .collect(Collectors.groupingBy(StoredTrial::status, Collectors.counting())));
     String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
+    String basis = ranking.fromManifest() ? ", the run's objective."
+        : ": this run has no " + RunManifest.FILE + " (an earlier Troupe wrote it), so its objective is not known.";
     return log.trials().size() + " trials" + (counts.isEmpty() ? "" : ": " + counts) + ". Ranked by "
-        + ranking.metric().described() + ".";
+        + ranking.metric().described() + basis;
   }
 
   /** Score against learning rate on a log axis, when the trials searched (or recorded) one. */
@@ -66,7 +71,7 @@ final class TrialsSection {
     }
     XYChart chart = Charts.xy(metric.name() + " against learning rate", key.get() + " (log scale)", metric.name());
     chart.getStyler().setXAxisLogarithmic(true);
-    Map<String, List<double[]>> byStatus = new TreeMap<>();
+    Map<TrialStatus, List<double[]>> byStatus = new TreeMap<>();
     int unscored = 0;
     for (StoredTrial t : trials) {
       double lr = number(t.params().get(key.get()));
@@ -82,7 +87,7 @@ final class TrialsSection {
           + ": the learning-rate chart is skipped."));
       return 0;
     }
-    byStatus.forEach((status, points) -> chart.addSeries(status,
+    byStatus.forEach((status, points) -> chart.addSeries(status.name(),
         points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
         .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter));
     body.append(Html.image(Charts.dataUri(chart), metric.name() + " against learning rate"));

@@ -88,10 +88,28 @@ class ReportCommandTest {
     assertEquals(1, count(html, "<tr class=\"best\"><td>true</td><td>average</td>"), "the best accuracy, 0.9012, highlighted");
     assertEquals(1, count(html, "<tr class=\"best\"><td>true</td>"), "only the best comparison row");
     assertTrue(html.contains("<tr class=\"best\"><td>1</td><td>t3</td><td>0.8863</td>"), "the best trial heads the trials table");
+    assertTrue(html.contains("Ranked by val_accuracy (higher is better): this run has no run.json (an earlier Troupe"
+        + " wrote it), so its objective is not known."), "no run.json: ranked as before, and the page says so");
     assertFalse(html.contains("absent:"), "nothing is absent");
     assertTrue(r.err().contains("line 8 skipped: a torn last line"), r.err());
     assertTrue(html.contains("line 8 skipped: a torn last line"), "the page says what it skipped");
     assertArrayEquals(trialsBefore, Files.readAllBytes(trials), "a report never rewrites the results it reads");
+  }
+
+  @Test
+  void aRunWhoseObjectiveIsValLossHasItsLowestLossAtTheTopOfTheTrialsTable() throws IOException {
+    Path dir = runDir("loss-sweep");
+    ReportFixtures.trials(dir, ReportFixtures.sweepLines(), "");
+    ReportFixtures.manifest(dir, "objective.metric=val_loss");
+
+    CliRun r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(dir.resolve("report.html"));
+    // t3 has the highest val_accuracy; by the run's objective, t2's val_loss of 0.29 is best.
+    assertTrue(html.contains("<tr class=\"best\"><td>1</td><td>t2</td><td>0.29</td>"), html);
+    assertTrue(html.contains("<tr><td>2</td><td>t3</td><td>0.33</td>"), html);
+    assertTrue(html.contains("Ranked by val_loss (lower is better), the run&#39;s objective."), html);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.troupe.jobs.report;
 
+import io.troupe.config.ConfigLoader;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.driver.store.RunManifest;
 import io.troupe.trial.Diagnosis;
 import io.troupe.trial.DivergencePoint;
 import io.troupe.trial.EpochStats;
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +68,21 @@ final class ReportFixtures {
   }
 
   /**
-   * A learning-rate sweep written with the project's own TrialJson: 5 completed trials (the best,
-   * t3, at lr 0.03), one diverged at lr 2.5 and one that failed. Returns the lines, each a record.
+   * A learning-rate sweep written with the project's own TrialJson: 5 completed trials, one
+   * diverged at lr 2.5 and one that failed. Returns the lines, each a record. Accuracy and loss
+   * disagree on the best, as they can: t3 (lr 0.03) has the highest val_accuracy, t2 (lr 0.01) the
+   * lowest val_loss.
    */
   static List<String> sweepLines() {
     List<String> lines = new ArrayList<>();
     double[] rates = {0.001, 0.003, 0.01, 0.03, 0.1};
     double[] accuracies = {0.81, 0.85, 0.88, 0.8863, 0.86};
+    double[] losses = {0.52, 0.41, 0.29, 0.33, 0.37};
     for (int i = 0; i < rates.length; i++) {
-      lines.add(TrialJson.toLine(new TrialResult.Completed(info("t" + i, rates[i], accuracies[i], 6), null, null, null)));
+      lines.add(TrialJson.toLine(new TrialResult.Completed(info("t" + i, rates[i], accuracies[i], losses[i], 6),
+          null, null, null)));
     }
-    lines.add(TrialJson.toLine(new TrialResult.Diverged(info("t5", 2.5, Double.NaN, 2),
+    lines.add(TrialJson.toLine(new TrialResult.Diverged(info("t5", 2.5, Double.NaN, Double.NaN, 2),
         new DivergencePoint(2, 130, Double.POSITIVE_INFINITY, 2.3, "loss is Infinity"))));
     lines.add(TrialJson.toLine(new TrialResult.Failed(
         TrialInfo.untrained("t6", Map.of("train.optimizer.lr", 0.2), 6, Map.of(), provenance(), 0.1),
@@ -83,7 +91,7 @@ final class ReportFixtures {
   }
 
   /** A trial's record as TrialRunner fills it: a loss that falls faster with a larger rate, per-layer ratios. */
-  static TrialInfo info(String id, double lr, double valAccuracy, int epochs) {
+  static TrialInfo info(String id, double lr, double valAccuracy, double valLoss, int epochs) {
     List<EpochStats> history = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
       double train = 0.3 + 2.0 * Math.exp(-e * Math.sqrt(lr * 30));
@@ -95,7 +103,7 @@ final class ReportFixtures {
           layers, 2.5));
     }
     Map<String, Double> metrics = Double.isNaN(valAccuracy) ? Map.of("val_loss", Double.NaN)
-        : Map.of("val_accuracy", valAccuracy, "val_loss", 0.31, "test_accuracy", valAccuracy - 0.004);
+        : Map.of("val_accuracy", valAccuracy, "val_loss", valLoss, "test_accuracy", valAccuracy - 0.004);
     return new TrialInfo(id, Map.of("train.optimizer.lr", lr, "train.l2", 1e-4), 42, history, metrics,
         new Diagnosis(Diagnosis.LearningRateVerdict.FINE, Diagnosis.FitVerdict.GOOD, List.of()), provenance(),
         epochs * 2.5, Map.of());
@@ -103,6 +111,14 @@ final class ReportFixtures {
 
   static Provenance provenance() {
     return new Provenance("CpuBackend", "cpu", 1, "troupe 0.1.0", "17", "node-1", "linux", "sha256:ab12");
+  }
+
+  /** Writes the run.json of a small synthetic config with {@code sets} such as "objective.metric=val_loss". */
+  static Path manifest(Path dir, String... sets) throws IOException {
+    ExperimentSpec spec = ConfigLoader.parse("data: {source: synthetic}", "sweep.yaml", "sweep", List.of(sets));
+    RunManifest manifest = RunManifest.of(spec, "sweep", "sha256:data", List.of("sweep", "sweep.yaml"), Map.of(),
+        Instant.parse("2026-01-01T00:00:00Z"));
+    return Files.write(dir.resolve(RunManifest.FILE), manifest.toBytes());
   }
 
   /** Writes the lines, each ending in a newline, then {@code tail} as is (a torn last line when not empty). */

@@ -1,11 +1,13 @@
 package io.troupe.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.InvalidInputException;
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,7 @@ class TrialsLogTest {
     Path file = ReportFixtures.trials(dir, lines, "{\"trialId\":\"t9\",");
     TrialsLog log = TrialsLog.read(ReportFixtures.filesOf(file));
     assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"), log.trials().stream().map(StoredTrial::trialId).toList());
-    assertEquals("COMPLETED", log.trials().get(3).status());
+    assertEquals(TrialStatus.COMPLETED, log.trials().get(3).status());
     assertEquals(1, log.warnings().size(), log.warnings().toString());
     assertTrue(log.warnings().get(0).contains("line 9 skipped: a torn last line"), log.warnings().get(0));
   }
@@ -44,14 +46,15 @@ class TrialsLogTest {
   }
 
   @Test
-  void rankingTakesCompletedTrialsBestFirstAndFallsBackToLossForRegression() throws IOException {
-    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials());
+  void withoutRunJsonRankingTakesCompletedTrialsByAccuracyAndFallsBackToLossForRegression() throws IOException {
+    TrialRanking ranking = TrialRanking.of(TrialsLog.read(ReportFixtures.filesOf(ReportFixtures.trials(dir, ReportFixtures.sweepLines(), ""))).trials(), null);
     assertEquals("val_accuracy", ranking.metric().name());
+    assertFalse(ranking.fromManifest());
     assertEquals(List.of("t3", "t2", "t4", "t1", "t0"), ranking.ranked().stream().map(StoredTrial::trialId).toList());
 
     StoredTrial low = trial("r1", Map.of("val_loss", 0.2));
     StoredTrial high = trial("r2", Map.of("val_loss", 0.5));
-    TrialRanking regression = TrialRanking.of(List.of(high, low));
+    TrialRanking regression = TrialRanking.of(List.of(high, low), null);
     assertEquals("val_loss", regression.metric().name());
     assertEquals(List.of(low, high), regression.ranked(), "lowest loss first");
   }
@@ -68,6 +71,6 @@ class TrialsLogTest {
   }
 
   private static StoredTrial trial(String id, Map<String, Double> metrics) {
-    return new StoredTrial(id, "COMPLETED", Map.of(), metrics, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    return new StoredTrial(id, TrialStatus.COMPLETED, Map.of(), metrics, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
   }
 }
