@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.RunStores;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.testing.SharedHdfs;
 import io.troupe.driver.testing.SharedS3;
+import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -178,9 +178,9 @@ class StorageDrillsIT {
     assertTrue(resumed.contains("took over the lock of a driver that no longer runs on this host"), resumed);
     assertTrue(resumed.contains("8 trials, " + before + " already ended"), resumed);
     Map<String, Integer> completions = new TreeMap<>();
-    for (JsonNode record : ResultStore.open(run).records()) {
-      assertEquals("COMPLETED", record.path("status").asText(), record.toString());
-      completions.merge(record.path("trialId").asText(), 1, Integer::sum);
+    for (StoredTrial record : ResultStore.open(run).records()) {
+      assertEquals(TrialStatus.COMPLETED, record.status(), record.line());
+      completions.merge(record.trialId(), 1, Integer::sum);
     }
     assertEquals(8, completions.size(), "every planned trial ran: " + completions);
     assertTrue(completions.values().stream().allMatch(n -> n == 1), "none twice: " + completions);

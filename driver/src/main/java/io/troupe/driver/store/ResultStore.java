@@ -57,7 +57,7 @@ public final class ResultStore implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ArtifactStore files;
-  private final List<ObjectNode> records = new ArrayList<>();
+  private final List<StoredTrial> records = new ArrayList<>();
   private final Map<String, StoredTrial> latest = new LinkedHashMap<>();
   private final Map<String, Integer> failures = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
@@ -132,7 +132,7 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /** Every record in the order written, earlier runs' first. */
-  public synchronized List<JsonNode> records() {
+  public synchronized List<StoredTrial> records() {
     return List.copyOf(records);
   }
 
@@ -182,7 +182,7 @@ public final class ResultStore implements AutoCloseable {
     }
     try {
       flush();
-      List<ObjectNode> unbatched = since(batchedThrough);
+      List<StoredTrial> unbatched = since(batchedThrough);
       if (!unbatched.isEmpty()) {
         writeBatch(unbatched);
       }
@@ -201,10 +201,11 @@ public final class ResultStore implements AutoCloseable {
     long seq = seqOfLast() + 1;
     node.put("seq", seq);
     node.put("configHash", configHash);
-    index(node);
+    StoredTrial trial = StoredTrial.fromJson(node);
+    index(trial);
     String key = recordKey(seq);
-    byte[] bytes = node.toString().getBytes(StandardCharsets.UTF_8);
-    List<ObjectNode> batch = seq - batchedThrough >= BATCH_EVERY ? since(batchedThrough) : null;
+    byte[] bytes = trial.line().getBytes(StandardCharsets.UTF_8);
+    List<StoredTrial> batch = seq - batchedThrough >= BATCH_EVERY ? since(batchedThrough) : null;
     if (batch != null) {
       batchedThrough = seq;
     }
@@ -215,7 +216,7 @@ public final class ResultStore implements AutoCloseable {
       try {
         files.write(key, out -> out.write(bytes));
         if (files instanceof LocalArtifactStore local) {
-          TrialsFile.appendLine(local.root().resolve(TrialsFile.NAME), node.toString());
+          TrialsFile.appendLine(local.root().resolve(TrialsFile.NAME), trial.line());
         }
         if (batch != null) {
           writeBatchNow(batch);
@@ -227,32 +228,28 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /** The records numbered after {@code seq}, in order. */
-  private List<ObjectNode> since(long seq) {
+  private List<StoredTrial> since(long seq) {
     int from = records.size();
-    while (from > 0 && seqOf(records.get(from - 1)) > seq) {
+    while (from > 0 && records.get(from - 1).seq() > seq) {
       from--;
     }
     return List.copyOf(records.subList(from, records.size()));
   }
 
-  private void writeBatch(List<ObjectNode> batch) throws IOException {
+  private void writeBatch(List<StoredTrial> batch) throws IOException {
     writeBatchNow(batch);
-    batchedThrough = seqOf(batch.get(batch.size() - 1));
+    batchedThrough = batch.get(batch.size() - 1).seq();
   }
 
   /**
    * Writes the batch, then deletes the single records it holds. A crash between the two leaves
    * singles that readers skip (the batch covers them), never a record in neither.
    */
-  private void writeBatchNow(List<ObjectNode> batch) throws IOException {
-    String key = String.format("%sbatch-%010d-%010d.jsonl", RECORDS, seqOf(batch.get(0)), seqOf(batch.get(batch.size() - 1)));
-    files.write(key, out -> {
-      for (ObjectNode node : batch) {
-        out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    });
-    for (ObjectNode node : batch) {
-      files.delete(recordKey(seqOf(node)));
+  private void writeBatchNow(List<StoredTrial> batch) throws IOException {
+    String key = String.format("%sbatch-%010d-%010d.jsonl", RECORDS, batch.get(0).seq(), batch.get(batch.size() - 1).seq());
+    writeLines(key, batch);
+    for (StoredTrial trial : batch) {
+      files.delete(recordKey(trial.seq()));
     }
   }
 
@@ -267,10 +264,13 @@ public final class ResultStore implements AutoCloseable {
   }
 
   private void writeView() throws IOException {
-    List<ObjectNode> all = List.copyOf(records);
-    files.write(TrialsFile.NAME, out -> {
-      for (ObjectNode node : all) {
-        out.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+    writeLines(TrialsFile.NAME, List.copyOf(records));
+  }
+
+  private void writeLines(String key, List<StoredTrial> trials) throws IOException {
+    files.write(key, out -> {
+      for (StoredTrial trial : trials) {
+        out.write((trial.line() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     });
   }
@@ -293,9 +293,9 @@ public final class ResultStore implements AutoCloseable {
       for (String line : text.split("\n")) {
         lineNo++;
         if (!line.isBlank()) {
-          ObjectNode node = parse(line, key + ": line " + lineNo);
-          if (seqOf(node) > seqOfLast()) {
-            index(node);
+          StoredTrial trial = parse(line, key + ": line " + lineNo);
+          if (trial.seq() > seqOfLast()) {
+            index(trial);
           }
         }
       }
@@ -321,9 +321,9 @@ public final class ResultStore implements AutoCloseable {
             + lines[i].length() + " characters, no newline; a crash mid-write)");
         continue;
       }
-      ObjectNode node = parse(lines[i], files.describe(TrialsFile.NAME) + ": line " + (i + 1));
+      ObjectNode node = parseWhole(lines[i], files.describe(TrialsFile.NAME) + ": line " + (i + 1));
       node.put("seq", seqOfLast() + 1);
-      index(node);
+      index(StoredTrial.fromJson(node));
     }
   }
 
@@ -333,7 +333,17 @@ public final class ResultStore implements AutoCloseable {
     }
   }
 
-  private static ObjectNode parse(String text, String where) {
+  /** One record from its text, indexed without parsing its history. */
+  private static StoredTrial parse(String text, String where) {
+    try {
+      return StoredTrial.fromLine(text);
+    } catch (IllegalArgumentException e) {
+      throw notARecord(where, e);
+    }
+  }
+
+  /** One record of an earlier Troupe's trials.jsonl, whole: it is given a seq and rewritten. */
+  private static ObjectNode parseWhole(String text, String where) {
     try {
       JsonNode node = JSON.readTree(text);
       if (!(node instanceof ObjectNode object)) {
@@ -342,14 +352,17 @@ public final class ResultStore implements AutoCloseable {
       StoredTrial.fromJson(object); // checks trialId and status
       return object;
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new InvalidInputException(where + " is not a trial record: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+      throw notARecord(where, e);
     }
   }
 
-  private void index(ObjectNode node) {
-    StoredTrial trial = StoredTrial.fromJson(node);
-    records.add(node);
+  private static InvalidInputException notARecord(String where, Exception e) {
+    return new InvalidInputException(where + " is not a trial record: "
+        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+  }
+
+  private void index(StoredTrial trial) {
+    records.add(trial);
     latest.remove(trial.trialId()); // re-insert so iteration order is the order trials last ended
     latest.put(trial.trialId(), trial);
     if (trial.status() == TrialStatus.FAILED) {
@@ -358,11 +371,7 @@ public final class ResultStore implements AutoCloseable {
   }
 
   private long seqOfLast() {
-    return records.isEmpty() ? 0 : seqOf(records.get(records.size() - 1));
-  }
-
-  private static long seqOf(JsonNode node) {
-    return node.path("seq").asLong();
+    return records.isEmpty() ? 0 : records.get(records.size() - 1).seq();
   }
 
   static String recordKey(long seq) {
