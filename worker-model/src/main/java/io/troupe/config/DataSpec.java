@@ -51,8 +51,13 @@ public record DataSpec(
     if ((source == DataSource.FASHION_MNIST || source == DataSource.IDX) && task == Task.REGRESSION) {
       checks.fail("task", "source " + source.configName() + " has class labels; regression needs csv, libsvm, spark or synthetic");
     }
-    if (spark != null && spark.classes() != null && task == Task.REGRESSION) {
-      checks.fail("spark.classes", "counts class labels, but data.task is regression; remove it");
+    if (spark != null && task == Task.REGRESSION) {
+      if (spark.classes() != null) {
+        checks.fail("spark.classes", "counts class labels, but data.task is regression; remove it");
+      }
+      if (spark.imageShape() != null) {
+        checks.fail("spark.imageShape", "image data has class labels here; regression needs tabular features");
+      }
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 @Doc("A table Spark reads (source spark): only the named columns are read, and the rows are collected into"
     + " memory, so the data must fit the driver and every executor (each holds a copy).")
 public record SparkSourceSpec(
-    @Doc("Spark data source format: parquet, orc, csv, json, or any other on the classpath (e.g. avro, delta).")
+    @Doc("Spark data source format of the paths: parquet, orc, csv, json, or any other on the classpath (e.g. avro, delta). A table knows its own.")
     @Default("parquet") String format,
     @Doc("Path or URI of the training data (hdfs://, s3a://, file:, or a local path; a file, directory or glob). Give this or table.")
     @Default("null") String path,
