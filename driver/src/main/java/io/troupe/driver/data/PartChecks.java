@@ -42,7 +42,7 @@ final class PartChecks {
       labels(part, stats, classes, classesFrom, problems);
     }
     if (imageShape != null) {
-      pixels(part, stats, imageShape, problems);
+      imageShape(part, stats, imageShape, problems);
     }
     return problems;
   }
@@ -118,12 +118,7 @@ final class PartChecks {
     }
   }
 
-  private static void pixels(SourcePart part, PartStats stats, int[] imageShape, List<String> problems) {
-    if (stats.badPixels() > 0) {
-      problems.add("data.spark.features: " + part.where() + " has feature values that are not whole numbers in"
-          + " 0..255 in " + rows(stats.badPixels(), stats, part) + " (e.g. " + number(stats.badPixelExample())
-          + "), but data.spark.imageShape says they are pixels");
-    }
+  private static void imageShape(SourcePart part, PartStats stats, int[] imageShape, List<String> problems) {
     long size = Arrays.stream(imageShape).asLongStream().reduce(1, (a, b) -> a * b);
     Integer length = stats.maxLength();
     if (length != null && length.equals(stats.minLength()) && length != size) {
@@ -132,7 +127,8 @@ final class PartChecks {
     }
   }
 
-  private static String describe(PartColumns columns) {
+  /** The feature columns as messages name them: column "v", or columns a, b, c. */
+  static String describe(PartColumns columns) {
     List<String> names = columns.part().features();
     return columns.layout() == PartColumns.Layout.COLUMNS ? "columns " + String.join(", ", names)
         : "column \"" + names.get(0) + "\"";

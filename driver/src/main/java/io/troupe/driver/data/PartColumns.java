@@ -69,8 +69,9 @@ final class PartColumns {
     List<String> names = part.features();
     return switch (layout) {
       case VECTOR -> functions.vector_to_array(selected.col(SourcePart.quoted(names.get(0))), "float32");
-      case ARRAY -> selected.col(SourcePart.quoted(names.get(0)))
-          .cast(DataTypes.createArrayType(DataTypes.FloatType, true));
+      // Keeping the source's containsNull lets PartStats skip looking for null elements it cannot hold.
+      case ARRAY -> selected.col(SourcePart.quoted(names.get(0))).cast(DataTypes.createArrayType(DataTypes.FloatType,
+          ((ArrayType) selected.schema().apply(names.get(0)).dataType()).containsNull()));
       case COLUMNS -> org.apache.spark.sql.functions.array(names.stream()
           .map(n -> selected.col(SourcePart.quoted(n)).cast(DataTypes.FloatType)).toArray(Column[]::new));
     };

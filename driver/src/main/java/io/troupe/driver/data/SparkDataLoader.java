@@ -15,7 +15,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>In order: open both parts, selecting only the feature and label columns; check their types;
  * one aggregation per part finds its rows, feature count, nulls and labels out of range; the size
- * is checked against data.spark.maxBytes; only then are the rows collected. Every problem is an
+ * is checked against data.spark.maxBytes; only then are the rows collected (pixels checked on the
+ * way, where a check costs nothing). Every problem is an
  * {@link InvalidInputException} naming the config field, the column and the path or table.
  */
 public final class SparkDataLoader {
@@ -29,12 +30,12 @@ public final class SparkDataLoader {
     PartColumns train = PartColumns.of(SourcePart.open(spark, spec, spec.train(), "data.spark"));
     PartColumns test = PartColumns.of(SourcePart.open(spark, spec, spec.test(), "data.spark.test"));
 
-    PartStats trainStats = PartStats.of(train, spec.classes(), image != null);
+    PartStats trainStats = PartStats.of(train, spec.classes());
     throwIfAny(PartChecks.problems(train, trainStats, task, spec.classes(),
         "data.spark.classes is " + spec.classes(), image));
     int classes = task == Task.CLASSIFICATION ? classes(spec, train, trainStats) : 0;
     Integer testClasses = task == Task.CLASSIFICATION ? classes : null;
-    PartStats testStats = PartStats.of(test, testClasses, image != null);
+    PartStats testStats = PartStats.of(test, testClasses);
     throwIfAny(PartChecks.problems(test, testStats, task, testClasses, spec.classes() != null
         ? "data.spark.classes is " + classes
         : "the training labels make " + classes + " classes (0.." + (classes - 1) + ")", image));

@@ -187,9 +187,9 @@ class SparkDataLoaderTest {
   @Test
   void pixelsWithAnImageShapeAreKeptAsBytes() {
     String block = paths(train, test) + ", features: arr, label: y, imageShape: [1, 1, 3]";
-    assertContains(badInput(data(block)), "data.spark.features: parquet path " + train,
-        "has feature values that are not whole numbers in 0..255 in 22 of 30 rows", "(e.g. 0.25)",
-        "data.spark.imageShape says they are pixels");
+    assertContains(badInput(data(block)), "data.spark.features: column \"arr\" has values that are not whole"
+        + " numbers in 0..255 in 22 of 30 rows of parquet path " + train + " (e.g. 0.25), but data.spark.imageShape"
+        + " says they are pixels");
     List<Row> pixels = new java.util.ArrayList<>();
     for (int i = 0; i < TRAIN_ROWS; i++) {
       pixels.add(org.apache.spark.sql.RowFactory.create(List.of(0.0, 128.0, 255.0), SparkFixture.label(i)));
