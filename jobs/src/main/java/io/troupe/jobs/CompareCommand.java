@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import io.troupe.config.EnsembleStrategy;
+import io.troupe.data.DataSplits;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
 import io.troupe.driver.spark.SparkSessions;
@@ -31,7 +32,7 @@ final class CompareCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.loadForSpark(args);
     return run(experiment, Set.copyOf(experiment.spec().ensemble().strategies()), "comparison", args, out, err);
   }
 
@@ -43,19 +44,20 @@ final class CompareCommand implements Command {
     Path dir = experiment.dir(args.out()).resolve(ENSEMBLES_DIR);
     SparkSession spark = SparkSessions.start(spec, args.master());
     try {
+      DataSplits splits = experiment.splits(spark, err);
       SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
       err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
       if (spec.search().strategy() != io.troupe.config.SearchStrategy.NONE) {
         err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
             + " compare its best.yaml");
       }
-      EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, dir, progress, strategies, stem)
+      EnsembleOutcome outcome = new EnsembleRunner(spec, splits, spark, dir, progress, strategies, stem)
           .run(args.resume());
       if (outcome.stoppedOnFailures()) {
         err.println("troupe: stopped: " + outcome.stopReason());
         return TroupeMain.FAILURE;
       }
-      out.println("test-set comparison (" + experiment.splits().test().size() + " examples):");
+      out.println("test-set comparison (" + splits.test().size() + " examples):");
       out.print(outcome.table().toText());
       outcome.notes().forEach(n -> out.println("note: " + n));
       out.println("table: " + outcome.tableCsv() + " and " + outcome.tableMarkdown());

@@ -3,22 +3,67 @@ package io.troupe.jobs;
 import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ContainedPath;
 import io.troupe.config.ConfigLoader;
+import io.troupe.config.DataSource;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSize;
 import io.troupe.data.DataSplits;
 import io.troupe.data.load.DataLoader;
+import io.troupe.driver.data.SparkDataLoader;
+import io.troupe.driver.spark.SparkSessions;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
 
-/** A command's one config, resolved with its --set overrides, and its data, split. */
+/**
+ * A command's one config, resolved with its --set overrides, and its data, split.
+ *
+ * <p>Data from files is read with the config. A spark source (data.source: spark) is read through a
+ * SparkSession: a command that runs on Spark reads it through its own session once that has started
+ * ({@link #loadForSpark}, then {@link #splits(SparkSession, PrintStream)}), so on a cluster the executors
+ * read it; any other
+ * command through a local session that lives only for the read ({@link #load}).
+ */
 record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
 
-  /** Loads the single config a command takes; more or fewer is bad input. */
-  static Experiment load(CliArgs args) {
-    if (args.configs().size() != 1) {
-      throw new InvalidInputException(args.command() + ": expected exactly one config, got " + args.configs().size());
-    }
-    Path config = args.configs().get(0);
+  /** For a command that trains in this JVM: the config and its data; a spark source's size goes to {@code err}. */
+  static Experiment load(CliArgs args, PrintStream err) {
+    Path config = config(args);
     ExperimentSpec spec = ConfigLoader.load(config, args.sets());
-    return new Experiment(config, spec, DataLoader.load(spec.data(), spec.dataSeed()));
+    return new Experiment(config, spec, data(spec, args.master(), err));
+  }
+
+  /** For a command that runs on Spark: the config, and its data unless a spark source waits for its session. */
+  static Experiment loadForSpark(CliArgs args) {
+    Path config = config(args);
+    ExperimentSpec spec = ConfigLoader.load(config, args.sets());
+    return new Experiment(config, spec, readsSpark(spec) ? null : DataLoader.load(spec.data(), spec.dataSeed()));
+  }
+
+  /** The data: as loaded when it came from files, else the spark source read through the command's {@code spark}. */
+  DataSplits splits(SparkSession spark, PrintStream err) {
+    return splits != null ? splits : read(spec, spark, err);
+  }
+
+  /** A config's data for a command without a session of its own: a spark source through a local one, stopped after. */
+  static DataSplits data(ExperimentSpec spec, String master, PrintStream err) {
+    if (!readsSpark(spec)) {
+      return DataLoader.load(spec.data(), spec.dataSeed());
+    }
+    SparkSession spark = SparkSessions.start(spec, master);
+    try {
+      return read(spec, spark, err);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The data, split; a spark source's comes from {@link #splits(SparkSession, PrintStream)} instead. */
+  @Override
+  public DataSplits splits() {
+    if (splits == null) {
+      throw new IllegalStateException("data.source spark is read through the command's session: splits(spark, err)");
+    }
+    return splits;
   }
 
   /**
@@ -27,5 +72,26 @@ record Experiment(Path config, ExperimentSpec spec, DataSplits splits) {
    */
   Path dir(Path out) {
     return ContainedPath.resolve(out, spec.name(), "name");
+  }
+
+  private static Path config(CliArgs args) {
+    if (args.configs().size() != 1) {
+      throw new InvalidInputException(args.command() + ": expected exactly one config, got " + args.configs().size());
+    }
+    return args.configs().get(0);
+  }
+
+  private static boolean readsSpark(ExperimentSpec spec) {
+    return spec.data().source() == DataSource.SPARK;
+  }
+
+  // Executors hold a copy of the splits, so their size is said where the data is read.
+  private static DataSplits read(ExperimentSpec spec, SparkSession spark, PrintStream err) {
+    long start = System.nanoTime();
+    DataSplits splits = DataLoader.split(SparkDataLoader.load(spark, spec.data()), spec.data(), spec.dataSeed());
+    err.printf("troupe: data.spark: read %s and %s in %.1f s; every executor holds %s%n",
+        spec.data().spark().train().describe(), spec.data().spark().test().describe(),
+        (System.nanoTime() - start) / 1e9, DataSize.of(splits).describe());
+    return splits;
   }
 }

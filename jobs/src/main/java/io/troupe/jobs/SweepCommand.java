@@ -28,12 +28,12 @@ final class SweepCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.loadForSpark(args);
     Path dir = experiment.dir(args.out());
     String metric = experiment.spec().objectiveMetric().configName();
     SparkSession spark = SparkSessions.start(experiment.spec(), args.master());
     try {
-      SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(), spark, dir,
+      SweepRunner runner = new SweepRunner(experiment.spec(), experiment.splits(spark, err), spark, dir,
           new SweepProgress(err, metric, experiment.spec().objectiveDirection()));
       err.printf("troupe: sweep %s on %s with %d slots%n", experiment.spec().name(), spark.sparkContext().master(),
           runner.slots());
