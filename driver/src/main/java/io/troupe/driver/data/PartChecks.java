@@ -33,8 +33,8 @@ final class PartChecks {
       return List.of(part.field() + ": " + part.where() + " holds no rows");
     }
     if (stats.nullLabels() > 0) {
-      problems.add("data.spark.label: column \"" + part.label() + "\" is null in " + rows(stats.nullLabels(), stats, part)
-          + "; drop or fill those rows first");
+      problems.add("data.spark.label: column \"" + part.label() + "\" is null in "
+          + rows(stats.nullLabels(), stats, part) + "; drop or fill those rows first");
     }
     nullFeatures(columns, stats, problems);
     lengths(columns, stats, problems);
@@ -127,11 +127,14 @@ final class PartChecks {
     }
   }
 
-  /** The feature columns as messages name them: column "v", or columns a, b, c. */
+  /** The feature columns as messages name them: column "v"; columns a, b, c; the 784 columns p0 .. p783. */
   static String describe(PartColumns columns) {
     List<String> names = columns.part().features();
-    return columns.layout() == PartColumns.Layout.COLUMNS ? "columns " + String.join(", ", names)
-        : "column \"" + names.get(0) + "\"";
+    if (columns.layout() != PartColumns.Layout.COLUMNS) {
+      return "column \"" + names.get(0) + "\"";
+    }
+    return names.size() <= 4 ? "columns " + String.join(", ", names)
+        : "the " + names.size() + " columns " + names.get(0) + " .. " + names.get(names.size() - 1);
   }
 
   private static String rows(long count, PartStats stats, SourcePart part) {

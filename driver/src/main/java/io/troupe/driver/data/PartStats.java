@@ -51,5 +51,4 @@ record PartStats(long rows, long nullFeatures, long nullElements, Integer minLen
   int features() {
     return minLength;
   }
-
 }
