@@ -28,10 +28,14 @@ final class PartColumns {
 
   private final SourcePart part;
   private final Layout layout;
+  private final Dataset<Row> normalized;
 
   private PartColumns(SourcePart part, Layout layout) {
     this.part = part;
     this.layout = layout;
+    Dataset<Row> selected = part.selected();
+    Column label = selected.col(SourcePart.quoted(part.label())).cast(DataTypes.DoubleType).as(LABEL);
+    this.normalized = selected.select(features(selected).as(FEATURES), label);
   }
 
   /** Checks the column types of {@code part}. */
@@ -60,9 +64,7 @@ final class PartColumns {
 
   /** The part as {@code features} (array of floats, null where the source is null) and {@code label} (double). */
   Dataset<Row> normalized() {
-    Dataset<Row> selected = part.selected();
-    Column label = selected.col(SourcePart.quoted(part.label())).cast(DataTypes.DoubleType).as(LABEL);
-    return selected.select(features(selected).as(FEATURES), label);
+    return normalized;
   }
 
   private Column features(Dataset<Row> selected) {
