@@ -39,7 +39,7 @@ final class BenchCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.load(args, err);
     ExperimentSpec spec = experiment.spec();
     DataSplits splits = experiment.splits();
     out.printf("bench %s: %s, %s lr %s, batch %d, %d train examples, %d epochs per run, OMP_NUM_THREADS=%s%n",

@@ -48,19 +48,20 @@ final class BenchDispatchCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.loadForSpark(args);
     SparkSession spark = SparkSessions.start(experiment.spec(), args.master() != null ? args.master() : "local[2]");
     try {
+      DataSplits splits = experiment.splits(spark, err);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       out.printf("bench-dispatch %s on %s: %d train examples, %d epochs per trial%n", experiment.spec().name(),
-          spark.sparkContext().master(), experiment.splits().train().size(), experiment.spec().train().epochs());
+          spark.sparkContext().master(), splits.train().size(), experiment.spec().train().epochs());
       Path scratch = Files.createTempDirectory("troupe-bench-dispatch");
       List<TrialSpec> trials = new ArrayList<>();
       for (int i = 0; i < EQUAL_TRIALS; i++) {
         trials.add(TrialSpec.of(experiment.spec(), String.format("b%02d", i), Map.of()));
       }
       // One broadcast for every arm, as a sweep has one: executors fetch the data once, in warm-up.
-      Broadcast<DataSplits> data = jsc.broadcast(experiment.splits());
+      Broadcast<DataSplits> data = jsc.broadcast(splits);
       List<Double> warmUp = new ArrayList<>();
       while (!settled(warmUp)) {
         warmUp.add(time(TrialDispatcher.sharing(jsc, data, scratch.resolve("w" + warmUp.size()).toString(), 2), trials));

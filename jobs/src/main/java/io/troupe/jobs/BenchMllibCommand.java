@@ -4,7 +4,7 @@ import io.troupe.InvalidInputException;
 import io.troupe.config.Direction;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.TrainSpec;
-import io.troupe.driver.spark.SparkSessions;
+import io.troupe.data.DataSplits;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepOutcome;
@@ -22,7 +22,6 @@ import io.troupe.jobs.mllib.MllibPoint;
 import io.troupe.jobs.mllib.MllibTable;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -58,33 +56,26 @@ final class BenchMllibCommand implements Command {
     if (args.resume()) {
       throw new InvalidInputException("--resume: bench-mllib times a whole grid from scratch; drop --resume");
     }
-    Experiment experiment = Experiment.load(args);
-    ExperimentSpec spec = checked(experiment);
+    Experiment experiment = Experiment.loadForSpark(args);
+    ExperimentSpec spec = experiment.spec();
+    MllibGrid.check(spec);
     List<TrialSpec> trials = TrialPlanner.plan(spec);
-    List<MllibPoint> points = MllibGrid.points(trials, experiment.splits().train().numFeatures(),
-        experiment.splits().train().numClasses());
-    Path dir = args.localOut().resolve("bench-mllib").resolve(spec.name());
-    SparkConf conf = SparkSessions.conf(spec, args.master());
-    // Refuses a directory that holds an earlier run (bench-mllib never resumes), before Spark starts.
-    try (RunDirectory run = experiment.openRun(dir.toString(), args, conf)) {
-      SparkSession spark = SparkSessions.start(conf);
-      try {
-        return bench(experiment, trials, points, run, spark, args, out, err);
-      } finally {
-        spark.stop();
-      }
-    }
+    String dir = args.localOut().resolve("bench-mllib").resolve(spec.name()).toString();
+    // A directory that holds an earlier run is refused (bench-mllib never resumes).
+    return experiment.onSpark(dir, args, err, (run, spark, splits) -> bench(spec, withValidation(splits), trials, run,
+        spark, args, out, err));
   }
 
-  private static int bench(Experiment experiment, List<TrialSpec> trials, List<MllibPoint> points, RunDirectory run,
+  private static int bench(ExperimentSpec spec, DataSplits splits, List<TrialSpec> trials, RunDirectory run,
       SparkSession spark, CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    SweepRunner sweep = new SweepRunner(experiment.spec(), experiment.splits(), spark, run,
-        new SweepProgress(err, "val_accuracy", Direction.MAXIMIZE));
+    List<MllibPoint> points = MllibGrid.points(trials, splits.train().numFeatures(), splits.train().numClasses());
+    SweepRunner sweep = new SweepRunner(spec, splits, spark, run, new SweepProgress(err, "val_accuracy",
+        Direction.MAXIMIZE));
     int partitions = Math.max(1, spark.sparkContext().defaultParallelism());
-    describe(out, experiment, spark, points, sweep.slots(), partitions);
+    describe(out, spec, splits, spark, points, sweep.slots(), partitions);
     spark.range(0, 1000, 1, partitions).count(); // start Spark's executor threads before either clock runs
     GridRun troupe = runTroupe(sweep, trials);
-    GridRun mllib = new MllibGridRunner(spark, err).run(experiment.splits(), points, partitions);
+    GridRun mllib = new MllibGridRunner(spark, err).run(splits, points, partitions);
     List<BenchFigure> figures = MllibFigures.of(troupe, mllib);
     out.print(MllibTable.render(points, troupe, mllib, figures));
     Path json = args.localOut().resolve(JSON_FILE);
@@ -99,14 +90,13 @@ final class BenchMllibCommand implements Command {
     return TroupeMain.OK;
   }
 
-  /** The spec, once MLlib can mirror its grid and there are validation rows to pick the best point on. */
-  private static ExperimentSpec checked(Experiment experiment) {
-    MllibGrid.check(experiment.spec());
-    if (experiment.splits().validation().size() == 0) {
+  /** The splits, once there are validation rows to pick the best point on. */
+  private static DataSplits withValidation(DataSplits splits) {
+    if (splits.validation().size() == 0) {
       throw new InvalidInputException("data.validation: both sides pick their best point on the validation part,"
           + " which is empty; set data.validation > 0, e.g. 0.1");
     }
-    return experiment.spec();
+    return splits;
   }
 
   /** The sweep, timed from its start to the end of its outputs, with each point's score in grid order. */
@@ -124,14 +114,12 @@ final class BenchMllibCommand implements Command {
     return new GridRun("Troupe", scores, seconds);
   }
 
-  private static void describe(PrintStream out, Experiment experiment, SparkSession spark, List<MllibPoint> points,
-      int slots, int partitions) {
-    ExperimentSpec spec = experiment.spec();
+  private static void describe(PrintStream out, ExperimentSpec spec, DataSplits splits, SparkSession spark,
+      List<MllibPoint> points, int slots, int partitions) {
     TrainSpec train = spec.train();
     out.printf("bench-mllib %s on %s: %d train / %d validation / %d test rows (Troupe's own split), %d features,"
-            + " %d classes, scaling %s%n", spec.name(), spark.sparkContext().master(), experiment.splits().train().size(),
-        experiment.splits().validation().size(), experiment.splits().test().size(),
-        experiment.splits().train().numFeatures(), experiment.splits().train().numClasses(),
+            + " %d classes, scaling %s%n", spec.name(), spark.sparkContext().master(), splits.train().size(),
+        splits.validation().size(), splits.test().size(), splits.train().numFeatures(), splits.train().numClasses(),
         spec.data().scaling().name().toLowerCase(Locale.ROOT));
     out.printf("grid: %d points from search.space (%s); MLlib layers = [features, model.hidden..., classes],"
             + " maxIter = %d x train.epochs%n", points.size(), String.join(" x ", new TreeSet<>(spec.search().space().keySet())),

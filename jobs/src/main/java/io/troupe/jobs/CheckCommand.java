@@ -25,7 +25,7 @@ final class CheckCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.load(args, err);
     ExperimentSpec spec = experiment.spec();
     DataSplits splits = experiment.splits();
     out.println("check " + experiment.config() + " (" + spec.name() + ")");

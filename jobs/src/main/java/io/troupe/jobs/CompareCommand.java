@@ -1,14 +1,14 @@
 package io.troupe.jobs;
 
 import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
-import io.troupe.driver.spark.SparkSessions;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.sweep.SweepProgress;
 import java.io.PrintStream;
 import java.util.Set;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -32,7 +32,7 @@ final class CompareCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.loadForSpark(args);
     return run(experiment, Set.copyOf(experiment.spec().ensemble().strategies()), "comparison", args, out, err);
   }
 
@@ -41,33 +41,25 @@ final class CompareCommand implements Command {
       PrintStream err) throws Exception {
     // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
     String dir = experiment.dir(args.out()) + "/" + ENSEMBLES_DIR;
-    SparkConf conf = SparkSessions.conf(experiment.spec(), args.master());
-    try (RunDirectory run = experiment.openRun(dir, args, conf)) {
-      SparkSession spark = SparkSessions.start(conf);
-      try {
-        return compare(experiment, strategies, stem, run, spark, out, err);
-      } finally {
-        spark.stop();
-      }
-    }
+    return experiment.onSpark(dir, args, err,
+        (run, spark, splits) -> compare(experiment.spec(), splits, strategies, stem, run, spark, out, err));
   }
 
-  private static int compare(Experiment experiment, Set<EnsembleStrategy> strategies, String stem, RunDirectory run,
-      SparkSession spark, PrintStream out, PrintStream err) throws Exception {
-    var spec = experiment.spec();
+  private static int compare(ExperimentSpec spec, DataSplits splits, Set<EnsembleStrategy> strategies, String stem,
+      RunDirectory run, SparkSession spark, PrintStream out, PrintStream err) throws Exception {
     SweepProgress progress = new SweepProgress(err, spec.objectiveMetric().configName(), spec.objectiveDirection());
     err.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
     if (spec.search().strategy() != io.troupe.config.SearchStrategy.NONE) {
       err.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
           + " compare its best.yaml");
     }
-    EnsembleOutcome outcome = new EnsembleRunner(spec, experiment.splits(), spark, run, progress, strategies, stem)
+    EnsembleOutcome outcome = new EnsembleRunner(spec, splits, spark, run, progress, strategies, stem)
         .run();
     if (outcome.stoppedOnFailures()) {
       err.println("troupe: stopped: " + outcome.stopReason());
       return TroupeMain.FAILURE;
     }
-    out.println("test-set comparison (" + experiment.splits().test().size() + " examples):");
+    out.println("test-set comparison (" + splits.test().size() + " examples):");
     out.print(outcome.table().toText());
     outcome.notes().forEach(n -> out.println("note: " + n));
     out.println("table: " + outcome.tableCsv() + " and " + outcome.tableMarkdown());

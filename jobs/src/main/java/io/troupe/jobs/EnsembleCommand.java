@@ -26,7 +26,7 @@ final class EnsembleCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.loadForSpark(args);
     EnsembleStrategy strategy = args.strategy() == null ? experiment.spec().ensemble().strategies().get(0)
         : parse(args.strategy());
     return CompareCommand.run(experiment, Set.of(strategy), "ensemble-" + strategy.configName(), args, out, err);

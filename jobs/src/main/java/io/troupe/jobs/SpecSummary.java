@@ -6,6 +6,7 @@ import io.troupe.config.ModelType;
 import io.troupe.config.SearchStrategy;
 import io.troupe.config.TrainSpec;
 import io.troupe.config.binding.ConfigEnum;
+import io.troupe.data.DataSize;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
 import io.troupe.data.Task;
@@ -20,6 +21,7 @@ final class SpecSummary {
     StringBuilder s = new StringBuilder();
     s.append(String.format("  name      %s (seed %d)%n", spec.name(), spec.seed()));
     s.append(String.format("  data      %s%n", data(spec, splits)));
+    s.append(String.format("  memory    %s, held by the driver and every executor%n", DataSize.of(splits).describe()));
     s.append(String.format("  model     %s%n", model(spec.model(), splits.train(), spec.data().task())));
     s.append(String.format("  train     %s%n", train(spec.train())));
     s.append(String.format("  search    %s; objective %s (%s)%n", search(spec),

@@ -34,7 +34,7 @@ final class TrainCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.load(args);
+    Experiment experiment = Experiment.load(args, err);
     ExperimentSpec spec = experiment.spec();
     if (spec.search().strategy() != SearchStrategy.NONE) {
       err.println("troupe: note: train runs the config itself as one trial; search.space is ignored (use sweep)");

@@ -28,6 +28,7 @@ public final class TroupeMain {
     register(new BenchDispatchCommand());
     register(new BenchMllibCommand());
     register(new ReportCommand());
+    register(new FashionParquetCommand());
   }
 
   private void register(Command command) {
@@ -75,7 +76,8 @@ public final class TroupeMain {
   String usage() {
     StringBuilder s = new StringBuilder();
     s.append("usage: troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]\n");
-    s.append("       troupe report <out>/<name>/ [--verbose]\n\n");
+    s.append("       troupe report <out>/<name>/ [--verbose]\n");
+    s.append("       troupe fashion-parquet [IDX_DIR] [--out DIR]\n\n");
     s.append("commands:\n");
     commands.values().forEach(c -> s.append(String.format("  %-10s %s%n", c.name(), c.summary())));
     s.append("\noptions:\n");

@@ -4,13 +4,13 @@ import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
-import io.troupe.data.load.DataLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Checks configs without training: parses and validates each one, then loads and splits its data,
- * so a bad field or a corrupt file shows up before a cluster is booked. Every config is checked
+ * Checks configs without training: parses and validates each one, then loads and splits its data
+ * (a spark source through a local session), so a bad field or a corrupt file shows up before a
+ * cluster is booked. Every config is checked
  * even when an earlier one fails; the exit code is 2 if any was invalid.
  */
 final class ValidateCommand implements Command {
@@ -45,7 +45,7 @@ final class ValidateCommand implements Command {
   private boolean validate(Path config, CliArgs args, PrintStream out, PrintStream err) {
     try {
       ExperimentSpec spec = ConfigLoader.load(config, args.sets());
-      DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+      DataSplits splits = Experiment.data(spec, args.master(), err);
       out.println(config + ": valid");
       out.print(SpecSummary.describe(spec, splits));
       if (args.print()) {

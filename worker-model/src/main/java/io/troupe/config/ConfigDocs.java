@@ -182,6 +182,7 @@ public final class ConfigDocs {
       | `idx` | `data.idx` | any MNIST-format images/labels, gzip or raw |
       | `csv` | `data.csv` | delimited text, one example per line; classification labels may be numbers or names |
       | `libsvm` | `data.libsvm` | `label index:value ...`; labels such as -1/+1 or 1..K are mapped to classes in sorted order |
+      | `spark` | `data.spark` | any table Spark reads (parquet, orc, csv, json, ...; a path, URI or catalog table): a vector, array or numeric columns as features, class indices 0..K-1 or a real target as label |
       | `synthetic` | `data.synthetic` | seeded Gaussian blobs (classification) or a linear teacher (regression) |
 
       The validation set is carved from the training file with the data seed; the test set is never

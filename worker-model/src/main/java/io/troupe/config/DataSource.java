@@ -4,5 +4,5 @@ import io.troupe.config.binding.ConfigEnum;
 
 /** Where examples come from; see docs/configuration.md for each source's block. */
 public enum DataSource implements ConfigEnum {
-  FASHION_MNIST, IDX, CSV, LIBSVM, SYNTHETIC;
+  FASHION_MNIST, IDX, CSV, LIBSVM, SPARK, SYNTHETIC;
 }

@@ -12,7 +12,7 @@ import io.troupe.data.Task;
 /** Where the examples come from and how they are split, subset and scaled. */
 @Doc("Where the examples come from and how they are split, subset and scaled.")
 public record DataSpec(
-    @Doc("Data source: fashion-mnist, idx, csv, libsvm or synthetic.")
+    @Doc("Data source: fashion-mnist, idx, csv, libsvm, spark (any table Spark reads) or synthetic.")
     @Default("fashion-mnist") DataSource source,
     @Doc("classification (class labels) or regression (one real target). fashion-mnist and idx are classification.")
     @Default("classification") Task task,
@@ -24,6 +24,8 @@ public record DataSpec(
     @Default("null") CsvSpec csv,
     @Doc("Files for source libsvm.")
     @Default("null") LibSvmSpec libsvm,
+    @Doc("Table, columns and reader options for source spark, read through the command's Spark session.")
+    @Default("null") SparkSourceSpec spark,
     @Doc("Generator settings for source synthetic (seeded by the data seed).")
     SyntheticSpec synthetic,
     @Doc("Fraction of the training file held out as the validation set, chosen with the data seed. The test set is never used to choose anything.")
@@ -41,12 +43,21 @@ public record DataSpec(
     requireBlockFor(checks, DataSource.IDX, "idx", idx != null);
     requireBlockFor(checks, DataSource.CSV, "csv", csv != null);
     requireBlockFor(checks, DataSource.LIBSVM, "libsvm", libsvm != null);
+    requireBlockFor(checks, DataSource.SPARK, "spark", spark != null);
     if (path != null && source != DataSource.FASHION_MNIST) {
       checks.fail("path", "only used by source fashion-mnist, but data.source is " + source.configName()
           + "; put file paths in data." + source.configName());
     }
-    if (isImageSource() && task == Task.REGRESSION) {
-      checks.fail("task", "source " + source.configName() + " has class labels; regression needs csv, libsvm or synthetic");
+    if ((source == DataSource.FASHION_MNIST || source == DataSource.IDX) && task == Task.REGRESSION) {
+      checks.fail("task", "source " + source.configName() + " has class labels; regression needs csv, libsvm, spark or synthetic");
+    }
+    if (spark != null && task == Task.REGRESSION) {
+      if (spark.classes() != null) {
+        checks.fail("spark.classes", "counts class labels, but data.task is regression; remove it");
+      }
+      if (spark.imageShape() != null) {
+        checks.fail("spark.imageShape", "image data has class labels here; regression needs tabular features");
+      }
     }
   }
 
@@ -61,6 +72,7 @@ public record DataSpec(
 
   /** Sources whose examples are images (so CNNs and image augmentation apply). */
   public boolean isImageSource() {
-    return source == DataSource.FASHION_MNIST || source == DataSource.IDX;
+    return source == DataSource.FASHION_MNIST || source == DataSource.IDX
+        || (source == DataSource.SPARK && spark.imageShape() != null);
   }
 }

@@ -35,13 +35,13 @@ public record ExperimentSpec(
     }
     String source = data.source().configName();
     if (model.type() == ModelType.CNN && !data.isImageSource()) {
-      checks.fail("model.type", "cnn needs image data (data.source fashion-mnist or idx), but data.source is " + source);
+      checks.fail("model.type", "cnn needs image data (data.source fashion-mnist, idx, or spark with data.spark.imageShape), but data.source is " + source);
     }
     if (model.init() == WeightInit.IDENTITY && model.type() == ModelType.CNN) {
       checks.fail("model.init", "identity is for dense layers (seed 000's deep linear networks); use he or xavier for cnn");
     }
     if (train.augment().enabled() && !data.isImageSource()) {
-      checks.fail("train.augment", "image augmentation needs image data (data.source fashion-mnist or idx), but data.source is " + source);
+      checks.fail("train.augment", "image augmentation needs image data (data.source fashion-mnist, idx, or spark with data.spark.imageShape), but data.source is " + source);
     }
     boolean regression = data.task() == Task.REGRESSION;
     if (regression && objective.metric() != null && objective.metric().classificationOnly()) {

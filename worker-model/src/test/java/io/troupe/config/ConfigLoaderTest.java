@@ -115,6 +115,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void sparkSourceReadsOneColumnAsAListAndOptionsAsText() {
+    ExperimentSpec spec = ConfigLoader.parse("""
+        data:
+          source: spark
+          spark: {format: csv, path: s3a://bucket/train.csv, features: pixels, label: y, test: {table: db.test},
+                  options: {header: true, inferSchema: true}, imageShape: [1, 28, 28]}
+        model: {type: cnn}
+        """, "t.yaml", "t", List.of("data.spark.options.sep=;"));
+    SparkSourceSpec spark = spec.data().spark();
+    assertEquals(List.of("pixels"), spark.features());
+    assertEquals(Map.of("header", "true", "inferSchema", "true", "sep", ";"), spark.options());
+    assertEquals(new SparkLocationSpec("s3a://bucket/train.csv", null), spark.train());
+    assertEquals("table db.test", spark.test().describe());
+    assertEquals(2L << 30, spark.maxBytes(), "2 GiB by default");
+    assertTrue(spec.data().isImageSource(), "imageShape makes it image data, so cnn is allowed");
+    assertEquals(spec, ConfigLoader.parse(ConfigLoader.toYaml(spec), "resolved.yaml", null, List.of()));
+  }
+
+  @Test
   void withValuesMakesAValidatedTrialSpec() {
     ExperimentSpec base = ConfigLoader.parse("{}", "t.yaml", "t", List.of());
     ExperimentSpec trial = ConfigLoader.withValues(base, Map.of("train.optimizer.lr", 0.25, "model.hidden", List.of(30)));

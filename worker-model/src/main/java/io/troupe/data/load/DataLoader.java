@@ -22,14 +22,20 @@ import java.nio.file.Path;
 /**
  * Turns a config's data section into train / validation / test splits: reads the source, then
  * carves validation from training with the data seed, applies subset caps and fits scaling on the
- * training part. Relative file paths are resolved against the working directory.
+ * training part. Relative file paths are resolved against the working directory. Source spark
+ * needs a SparkSession, which this module never has: the driver reads it and hands the result to
+ * {@link #split}.
  */
 public final class DataLoader {
   private DataLoader() {}
 
   /** The three splits for an experiment; {@code seed} is the data seed (see ExperimentSpec#dataSeed). */
   public static DataSplits load(DataSpec spec, long seed) {
-    SourceData source = loadSource(spec, seed);
+    return split(loadSource(spec, seed), spec, seed);
+  }
+
+  /** The three splits of a source read elsewhere (source spark), as {@link #load} makes them. */
+  public static DataSplits split(SourceData source, DataSpec spec, long seed) {
     SubsetSpec subset = spec.subset();
     return DataSplitter.split(source, spec.validation(), subset.train(), subset.validation(),
         subset.test(), spec.scaling(), seed);
@@ -42,6 +48,8 @@ public final class DataLoader {
       case IDX -> idx(spec.idx());
       case CSV -> csv(spec.csv(), spec.task());
       case LIBSVM -> libsvm(spec.libsvm(), spec.task());
+      case SPARK -> throw new IllegalStateException(
+          "data.source spark is read through a SparkSession by the driver (SparkDataLoader), then split()");
       case SYNTHETIC -> synthetic(spec.synthetic(), spec.task(), seed);
     };
   }
