@@ -65,6 +65,21 @@ class SparkOnSharedStorageTest {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void localTasksGetTheDriversCachedFileSystemSoNeitherMayCloseIt(SharedStorage store) throws IOException {
+    // One JVM, one user: a task's Path.getFileSystem is the driver's FileSystem.get instance
+    // (FileSystemLifecycleTest shows what closing it does).
+    URI dir = store.path("cache");
+    SerializableConfiguration conf = new SerializableConfiguration(store.configuration());
+    int driver = System.identityHashCode(FileSystem.get(dir, store.configuration()));
+    List<Integer> tasks = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(List.of(0, 1), 2)
+        .map(i -> System.identityHashCode(new Path(dir).getFileSystem(conf.value())))
+        .collect();
+    assertEquals(List.of(driver, driver), tasks);
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void sparkWritesAndReadsParquet(SharedStorage store) {
     String dir = store.path("parquet").toString();
     spark.range(1000).selectExpr("id", "id % 7 AS bucket").repartition(2).write().parquet(dir);
