@@ -17,6 +17,10 @@ Figures (--only takes a comma-separated subset of these names):
               each in its own process, with the dataset shared by the trials
   mllib       Spark MLlib's MultilayerPerceptronClassifier on the same data (all 54,000 training
               rows) and an equivalent grid (deploy/troupe bench-mllib)
+  store       the result store on HDFS (in-process MiniDFSCluster) and S3 (S3Proxy on loopback)
+              against local disk, side by side in one JVM (deploy/bench/store.sh): record write
+              latency, dispatch overhead per trial with each result recorded there, and the time
+              to open a 10,000-trial run for --resume
 
 Prints one table and writes <out>/bench.json: a list of {name, value, unit, peer, peer_value,
 ratio}, ratio = value / peer_value. Each figure's target, where the project has one, is printed
@@ -39,7 +43,8 @@ TROUPE = os.path.join(ROOT, "deploy", "troupe")
 CLUSTER = os.path.join(ROOT, "deploy", "cluster")
 FASHION = "/usr/share/datasets/fashion-mnist"
 MLP = os.path.join(ROOT, "conf", "examples", "fashion-mlp.yaml")
-FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib"]
+FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib", "store"]
+STORE = os.path.join(ROOT, "deploy", "bench", "store.sh")
 
 
 class StepFailed(Exception):
@@ -200,6 +205,21 @@ class Suite:
             for figure in json.load(f):
                 figure.setdefault("target", None)
                 self.figures.append(figure)
+
+    def store(self):
+        raw = os.path.join(self.raw, "store.json")
+        self.run("store", [STORE, raw])
+        m = self.json_of("store")
+        med = statistics.median
+        for fs in ("hdfs", "s3a"):
+            self.add(f"record write latency, {fs}", med(m[f"{fs}_record_write_ms"]), "ms", "local disk",
+                     med(m["local_record_write_ms"]))
+            # The store writes records off the dispatch path: what a slow store may add per trial.
+            self.add(f"dispatch overhead per trial, {fs}", med(m[f"{fs}_dispatch_ms_per_trial"]), "ms", "local disk",
+                     med(m["local_dispatch_ms_per_trial"]), target="within 20 ms of local disk")
+        for fs in ("local", "hdfs"):
+            self.add(f"open a 10,000-trial run for --resume after a crash, {fs}",
+                     med(m[f"{fs}_open_10k_after_crash_s"]), "s", "-", None, target="<= 5 s")
 
 
 def torch_python():

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Results on HDFS and S3 from a real cluster with no shared directory for results: the shared
+ * Results and data on HDFS and S3 from a real cluster with no shared directory for results: the shared
  * 2-worker cluster's executors write every artifact through Hadoop's FileSystem, to the shared
  * in-process HDFS and the shared S3 server (S3Proxy on loopback), as deploy/troupe and SparkSubmit
  * are driven by a user. The Hadoop settings reach the driver as spark.hadoop.* system properties
@@ -56,6 +56,18 @@ class StorageDrillsIT {
       model: {hidden: [64, 32], activation: tanh, init: xavier}
       train: {epochs: 3, batchSize: 32, optimizer: {lr: 0.01}}
       search: {strategy: random, trials: 8, space: {train.optimizer.lr: {logUniform: [1.0e-3, 1.0e-1]}}}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  private static final String PARQUET_SWEEP = """
+      name: @NAME@
+      data:
+        source: spark
+        spark: {path: @DATA@/train, test: {path: @DATA@/test}, features: features, label: label, imageShape: [1, 28, 28]}
+        subset: {train: 2000, validation: 500, test: 1000}
+      model: {hidden: [32], activation: relu, init: he}
+      train: {epochs: 1, batchSize: 64, optimizer: {lr: 0.003}}
+      search: {strategy: random, trials: 1, space: {train.l2: {logUniform: [1.0e-6, 1.0e-5]}}}
       spark: {conf: {spark.ui.enabled: "false"}}
       """;
 
@@ -162,20 +174,25 @@ class StorageDrillsIT {
     assertTrue(before >= 2 && before < 8, "killed after " + before + " records");
     cluster.awaitIdle(executors);
 
-    // Resumed with a config that changes what trials compute: refused, nothing written.
-    List<String> filesBefore = run.list("");
+    // Resumed with a config that changes what trials compute: refused, and no result touched (it
+    // takes over the dead driver's lock, then leaves none).
+    List<String> filesBefore = results(run);
+    String manifestBefore = read(run, "run.json");
     Path changedLog = work.resolve("changed.txt");
     assertEquals(2, troupe(changedLog, "sweep", config.toString(), "--set", "train.epochs=2", "--master",
         cluster.masterUrl(), "--out", out, "--resume"), Files.readString(changedLog));
     String changed = Files.readString(changedLog);
     assertTrue(changed.contains("train.epochs: 3 -> 2"), changed);
-    assertEquals(filesBefore, run.list(""), "a refused resume writes nothing");
+    // The killed driver's lock names this host and a pid that is gone: taken over at once, with a warning.
+    assertTrue(changed.contains("took over the lock of a driver that no longer runs on this host"), changed);
+    assertEquals(filesBefore, results(run), "a refused resume writes nothing");
+    assertEquals(manifestBefore, read(run, "run.json"));
+    assertFalse(run.exists("_lock"), "a refused resume leaves no lock");
 
     Path resumeLog = work.resolve("resume.txt");
     assertEquals(0, troupe(resumeLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out,
         "--resume"), Files.readString(resumeLog));
     String resumed = Files.readString(resumeLog);
-    assertTrue(resumed.contains("took over the lock of a driver that no longer runs on this host"), resumed);
     assertTrue(resumed.contains("8 trials, " + before + " already ended"), resumed);
     Map<String, Integer> completions = new TreeMap<>();
     for (StoredTrial record : ResultStore.open(run).records()) {
@@ -185,6 +202,46 @@ class StorageDrillsIT {
     assertEquals(8, completions.size(), "every planned trial ran: " + completions);
     assertTrue(completions.values().stream().allMatch(n -> n == 1), "none twice: " + completions);
     assertEquals(8, read(run, "trials.jsonl").lines().count());
+  }
+
+  @Test
+  void aSweepOnTheClusterReadsFashionMnistFromParquetOnHdfsAndOnS3() throws Exception {
+    String hdfsOut = SharedHdfs.get().path("data").toString();
+    Path exportLog = work.resolve("export.txt");
+    assertEquals(0, troupe(exportLog, "fashion-parquet", "--master", cluster.masterUrl(), "--out", hdfsOut),
+        Files.readString(exportLog));
+    // The same files on S3, copied through Hadoop's FileSystem as any tool would.
+    String hdfsData = hdfsOut + "/fashion-mnist-parquet";
+    String s3Data = SharedS3.get().path("data") + "/fashion-mnist-parquet";
+    Configuration conf = hadoop();
+    org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(hdfsData);
+    org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(s3Data);
+    assertTrue(org.apache.hadoop.fs.FileUtil.copy(from.getFileSystem(conf), from, to.getFileSystem(conf), to, false,
+        conf));
+    Map<String, String> fingerprints = new TreeMap<>();
+    for (String data : List.of(hdfsData, s3Data)) {
+      String scheme = data.substring(0, data.indexOf(':'));
+      Path config = Files.writeString(work.resolve("parquet-" + scheme + ".yaml"), PARQUET_SWEEP.replace("@DATA@", data)
+          .replace("@NAME@", "parquet-" + scheme));
+      Path log = work.resolve("parquet-" + scheme + ".txt");
+      String out = work.resolve("parquet-out").toString();
+      assertEquals(0, troupe(log, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", out),
+          Files.readString(log));
+      assertTrue(Files.readString(log).contains("troupe: data.spark: read path " + data + "/train"), Files.readString(log));
+      List<StoredTrial> trials = List.copyOf(ResultStore.open(RunStores.open(out + "/parquet-" + scheme, conf))
+          .latest().values());
+      assertEquals(1, trials.size());
+      StoredTrial trial = trials.get(0);
+      assertEquals(TrialStatus.COMPLETED, trial.status(), trial.line());
+      assertTrue(trial.metric("val_accuracy") > 0.5, "learned from the Parquet rows: " + trial.metric("val_accuracy"));
+      fingerprints.put(scheme, trial.json().path("provenance").path("dataFingerprint").asText());
+    }
+    assertEquals(fingerprints.get("hdfs"), fingerprints.get("s3a"), "the same rows from either store");
+  }
+
+  /** Every file of a run but its lock. */
+  private static List<String> results(ArtifactStore run) throws IOException {
+    return run.list("").stream().filter(key -> !key.startsWith("_lock")).toList();
   }
 
   /** Each trial's validation loss, from the run's records read through its file system. */

@@ -83,10 +83,10 @@ class SweepCrashIT {
     assertEquals(10, records(), "one record per trial, none twice");
   }
 
+  /** The run's records, as --resume reads them (single records, or the batches that replace them). */
   private long records() throws java.io.IOException {
-    try (var files = Files.list(dir.resolve("out/crash/records"))) {
-      return files.filter(f -> f.getFileName().toString().matches("\\d{10}\\.json")).count();
-    }
+    return io.troupe.driver.store.ResultStore.open(new io.troupe.artifacts.LocalArtifactStore(dir.resolve("out/crash")))
+        .records().size();
   }
 
   private static List<String> lines(Path file) throws java.io.IOException {

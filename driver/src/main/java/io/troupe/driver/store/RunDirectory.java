@@ -78,10 +78,23 @@ public final class RunDirectory implements AutoCloseable {
       store.beginWriting(manifest.configHash());
       notes.addAll(store.warnings());
       return new RunDirectory(location, files, lock, store, notes);
+    } catch (InvalidInputException e) {
+      lock.close();
+      throw withTakeovers(e, lock);
     } catch (IOException | RuntimeException | Error e) {
       lock.close();
       throw e;
     }
+  }
+
+  /** A refusal that also says whose lock was taken over on the way, which the user would not see otherwise. */
+  private static InvalidInputException withTakeovers(InvalidInputException refusal, RunLock lock) {
+    if (lock.warnings().isEmpty()) {
+      return refusal;
+    }
+    List<String> problems = new ArrayList<>(refusal.problems());
+    lock.warnings().forEach(w -> problems.add("(on the way: " + w + ")"));
+    return new InvalidInputException(problems);
   }
 
   /** The run.json in {@code files}, or null when there is none. */

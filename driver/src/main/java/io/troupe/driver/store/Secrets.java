@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Keeps secrets out of what a run writes: values of settings whose name says secret (e.g.
  * {@code spark.hadoop.fs.s3a.secret.key}) and credentials inside URIs become {@value #REDACTED}.
  */
-final class Secrets {
+public final class Secrets {
   static final String REDACTED = "*****(redacted)";
   /** As Spark's spark.redaction.regex, plus key names cloud stores use. */
   private static final Pattern SECRET_NAME =
@@ -26,7 +26,7 @@ final class Secrets {
   }
 
   /** A copy of {@code tree} with every value under a secret-named key redacted, at any depth. */
-  static ObjectNode redact(ObjectNode tree) {
+  public static ObjectNode redact(ObjectNode tree) {
     ObjectNode copy = tree.deepCopy();
     redactInPlace(copy);
     return copy;

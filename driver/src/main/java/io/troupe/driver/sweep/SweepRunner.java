@@ -9,6 +9,9 @@ import io.troupe.driver.spark.ExecutorRegistration;
 import io.troupe.driver.spark.ExecutorReport;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.store.Secrets;
+import io.troupe.config.ConfigTree;
+import io.troupe.config.binding.Yaml;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
 import io.troupe.trial.TrialResult;
@@ -195,7 +198,10 @@ public final class SweepRunner {
     return new SweepOutcome(ranked, store.viewLocation(), best, warnings, stopReason != null, stopReason);
   }
 
-  /** The best trial as a runnable single-trial config: its values applied, the search switched off. */
+  /**
+   * The best trial as a runnable single-trial config: its values applied, the search switched off,
+   * any secret-named setting redacted (results never hold a secret; give it again when you run it).
+   */
   private String writeBestConfig(StoredTrial best) throws IOException {
     Map<String, Object> values = new HashMap<>(best.params());
     values.put("search.strategy", "none");
@@ -204,7 +210,7 @@ public final class SweepRunner {
     ExperimentSpec single = ConfigLoader.withValues(spec, values);
     byte[] text = ("# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
         + spec.objectiveMetric().configName() + " = " + best.metric(spec.objectiveMetric().configName())
-        + "\n" + ConfigLoader.toYaml(single)).getBytes(StandardCharsets.UTF_8);
+        + "\n" + Yaml.write(Secrets.redact(ConfigTree.of(single)))).getBytes(StandardCharsets.UTF_8);
     run.files().write(BEST_CONFIG, out -> out.write(text));
     return run.files().describe(BEST_CONFIG);
   }

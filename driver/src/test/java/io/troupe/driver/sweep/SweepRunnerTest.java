@@ -5,6 +5,7 @@ import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunInvocation;
 import org.apache.hadoop.conf.Configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,8 @@ class SweepRunnerTest {
 
   @Test
   void aRandomSweepRecordsEveryTrialRanksThemAndWritesABestConfig() throws Exception {
-    SweepOutcome outcome = sweep(spec(), dir, false);
+    SweepOutcome outcome = sweep(spec("spark.conf={spark.hadoop.fs.s3a.secret.key: hunter2}"), dir, false);
+    assertFalse(Files.readString(Path.of(outcome.bestConfig())).contains("hunter2"), "results never hold a secret");
     List<String> lines = Files.readAllLines(dir.resolve("trials.jsonl"));
     assertEquals(6, lines.size());
     assertEquals(6, outcome.ranked().size());
