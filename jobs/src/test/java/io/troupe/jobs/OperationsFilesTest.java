@@ -83,6 +83,54 @@ class OperationsFilesTest {
   }
 
   @Test
+  void bothImagesPutS3aOfSparksHadoopVersionIntoSparksJars() throws IOException {
+    // The pom's hadoop.version is the Hadoop client Spark is built with, and the hadoop-aws the
+    // launcher runs with; the AWS SDK bundle is the one that hadoop-aws resolves to.
+    String hadoop = pomProperty("hadoop.version");
+    assertEquals(hadoop, org.apache.hadoop.util.VersionInfo.getVersion(), "Spark's Hadoop client on the class path");
+    assertEquals(hadoop, artifactVersion("org.apache.hadoop", "hadoop-aws"), "hadoop-aws on the class path");
+    String sdk = com.amazonaws.util.VersionInfoUtils.getVersion();
+    for (Path dockerfile : List.of(DOCKERFILE, DOCKERFILE_GPU)) {
+      assertEquals(hadoop, DeployFiles.buildArg(dockerfile, "HADOOP_AWS_VERSION"), dockerfile + " HADOOP_AWS_VERSION");
+      assertEquals(sdk, DeployFiles.buildArg(dockerfile, "AWS_SDK_BUNDLE_VERSION"), dockerfile + " AWS_SDK_BUNDLE_VERSION");
+      // A build stage fetches both with Maven into one directory, which the image copies into Spark's jars.
+      Set<String> fetched = new HashSet<>();
+      Set<String> into = new HashSet<>();
+      for (String[] instruction : DeployFiles.instructions(dockerfile)) {
+        if (instruction[0].equals("RUN") && instruction[1].contains("dependency:copy")) {
+          Matcher artifact = Pattern.compile("-Dartifact=(\\S+)").matcher(instruction[1]);
+          while (artifact.find()) {
+            fetched.add(artifact.group(1));
+          }
+          Matcher output = Pattern.compile("-DoutputDirectory=(\\S+)").matcher(instruction[1]);
+          while (output.find()) {
+            into.add(output.group(1));
+          }
+        }
+      }
+      assertEquals(Set.of("org.apache.hadoop:hadoop-aws:${HADOOP_AWS_VERSION}",
+          "com.amazonaws:aws-java-sdk-bundle:${AWS_SDK_BUNDLE_VERSION}"), fetched, dockerfile + " fetches");
+      assertEquals(1, into.size(), dockerfile + ": one directory for both: " + into);
+      String fetchedInto = into.iterator().next();
+      assertTrue(DeployFiles.copies(dockerfile).stream().anyMatch(c -> !c.fromContext()
+              && c.sources().stream().anyMatch(src -> src.replaceAll("/$", "").equals(fetchedInto.replaceAll("/$", "")))
+              && c.destination().equals("/opt/spark/jars/")),
+          dockerfile + " copies " + fetchedInto + " into /opt/spark/jars/");
+    }
+  }
+
+  /** The version of a Maven artifact on the test class path, from the pom.properties in its jar. */
+  private static String artifactVersion(String groupId, String artifactId) throws IOException {
+    String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    try (var in = OperationsFilesTest.class.getResourceAsStream(resource)) {
+      assertTrue(in != null, "no " + resource + " on the class path");
+      java.util.Properties properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    }
+  }
+
+  @Test
   void everyManifestRunsTroupeFromTheImageWithAValidConfig() throws IOException {
     Map<String, JsonNode> manifests = DeployFiles.manifests();
     assertEquals(Set.of("nightly-sweep-scheduled.yaml", "sweep-gpu-sparkapplication.yaml", "sweep-sparkapplication.yaml"),
