@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.driver.store.RunStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,9 +167,7 @@ class OperationsFilesTest {
       assertTrue(Files.isRegularFile(config), file + ": no config " + config);
       ExperimentSpec experiment = ConfigLoader.load(config, cli.sets());
 
-      // Results: --out is a volume that the driver and every executor mount, the same claim.
-      String out = cli.out().toString();
-      assertEquals(claimMountedAt(spec, "driver", out, file), claimMountedAt(spec, "executor", out, file), file);
+      // The data files are read by the driver alone (and broadcast), from a volume it mounts.
       if (experiment.data().path() != null) {
         claimMountedAt(spec, "driver", experiment.data().path(), file);
       }
@@ -183,6 +182,50 @@ class OperationsFilesTest {
       Matcher log4j = Pattern.compile("-Dlog4j2\\.configurationFile=(\\S+)").matcher(javaOptions);
       assertTrue(log4j.find() && Files.isRegularFile(DeployFiles.inCheckout(log4j.group(1))), file + ": driver log4j2 config");
     }
+  }
+
+  @Test
+  void everyManifestWritesToAnObjectStoreWithCredentialsFromOneSecret() throws IOException {
+    // The Secret the sweep manifest's header says to create, with one key per variable.
+    String header = Files.readString(DeployFiles.K8S.resolve("sweep-sparkapplication.yaml"));
+    Matcher created = Pattern.compile("kubectl create secret generic (\\S+)").matcher(header);
+    assertTrue(created.find(), "sweep-sparkapplication.yaml says how to create the credentials' Secret");
+    String secret = created.group(1);
+    List<String> variables = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    for (String variable : variables) {
+      assertTrue(header.contains("--from-literal=" + variable + "="), "the Secret's key " + variable);
+    }
+    for (Map.Entry<String, JsonNode> entry : DeployFiles.manifests().entrySet()) {
+      String file = entry.getKey();
+      JsonNode spec = DeployFiles.applicationSpec(entry.getValue());
+      List<String> arguments = new ArrayList<>();
+      spec.path("arguments").forEach(a -> arguments.add(a.asText()));
+      String out = CliArgs.parse(arguments.toArray(String[]::new)).out();
+      assertTrue(out.startsWith("s3a://"), file + ": --out " + out + " is not an s3a:// URI");
+      assertEquals(out, RunStores.normalize(out), file + ": --out as Troupe takes it (no credentials in it)");
+      // S3A's default providers read these variables; the values come from the Secret, never the file.
+      for (String role : List.of("driver", "executor")) {
+        for (String variable : variables) {
+          JsonNode env = envVar(spec.path(role), variable);
+          assertTrue(env != null, file + ": " + role + " env has no " + variable);
+          assertFalse(env.has("value"), file + ": " + role + " " + variable + " is written in the file");
+          assertEquals(secret, env.at("/valueFrom/secretKeyRef/name").asText(), file + ": " + role + " " + variable);
+          assertEquals(variable, env.at("/valueFrom/secretKeyRef/key").asText(), file + ": " + role + " " + variable);
+        }
+      }
+      // No credential among the Spark settings (they would sit in the driver's config, in the clear).
+      spec.path("sparkConf").fieldNames().forEachRemaining(key -> assertFalse(
+          key.matches("(?i).*(secret|access\\.key|session\\.token).*"), file + ": sparkConf " + key));
+    }
+  }
+
+  private static JsonNode envVar(JsonNode pod, String name) {
+    for (JsonNode variable : pod.path("env")) {
+      if (variable.path("name").asText().equals(name)) {
+        return variable;
+      }
+    }
+    return null;
   }
 
   /** The PVC claim of the volume that ROLE mounts at PATH (or at a parent of it). */
