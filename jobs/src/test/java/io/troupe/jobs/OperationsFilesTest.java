@@ -132,6 +132,20 @@ class OperationsFilesTest {
   }
 
   @Test
+  void theSparkSubmitPackagesLineNamesSparksHadoopVersion() throws IOException {
+    Pattern packages = Pattern.compile("--packages org\\.apache\\.hadoop:hadoop-aws:([0-9.]+)");
+    for (String file : List.of("README.md", "docs/operations.md")) {
+      Matcher m = packages.matcher(Files.readString(ROOT.resolve(file)));
+      int found = 0;
+      while (m.find()) {
+        assertEquals(pomProperty("hadoop.version"), m.group(1), file + ": " + m.group());
+        found++;
+      }
+      assertTrue(found > 0, file + " gives no --packages line for hadoop-aws");
+    }
+  }
+
+  @Test
   void everyManifestRunsTroupeFromTheImageWithAValidConfig() throws IOException {
     Map<String, JsonNode> manifests = DeployFiles.manifests();
     assertEquals(Set.of("nightly-sweep-scheduled.yaml", "sweep-gpu-sparkapplication.yaml", "sweep-sparkapplication.yaml"),
@@ -217,6 +231,18 @@ class OperationsFilesTest {
       spec.path("sparkConf").fieldNames().forEachRemaining(key -> assertFalse(
           key.matches("(?i).*(secret|access\\.key|session\\.token).*"), file + ": sparkConf " + key));
     }
+    // docs/operations.md's spark-submit on Kubernetes takes both variables from the same Secret, on both roles.
+    String operations = Files.readString(ROOT.resolve("docs/operations.md"));
+    Matcher ref = Pattern.compile("spark\\.kubernetes\\.(driver|executor)\\.secretKeyRef\\.(\\w+)=(\\S+):(\\S+)").matcher(operations);
+    Set<String> refs = new HashSet<>();
+    while (ref.find()) {
+      assertEquals(secret, ref.group(3), "docs/operations.md: " + ref.group());
+      assertEquals(ref.group(2), ref.group(4), "docs/operations.md: " + ref.group());
+      refs.add(ref.group(1) + " " + ref.group(2));
+    }
+    assertEquals(Set.of("driver AWS_ACCESS_KEY_ID", "driver AWS_SECRET_ACCESS_KEY", "executor AWS_ACCESS_KEY_ID",
+        "executor AWS_SECRET_ACCESS_KEY"), refs, "docs/operations.md secretKeyRef settings");
+    assertTrue(operations.contains("kubectl create secret generic " + secret + " "), "docs/operations.md creates " + secret);
   }
 
   private static JsonNode envVar(JsonNode pod, String name) {
