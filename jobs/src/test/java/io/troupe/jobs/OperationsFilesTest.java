@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.driver.store.RunStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,68 @@ class OperationsFilesTest {
   }
 
   @Test
+  void bothImagesPutS3aOfSparksHadoopVersionIntoSparksJars() throws IOException {
+    // The pom's hadoop.version is the Hadoop client Spark is built with, and the hadoop-aws the
+    // launcher runs with; the AWS SDK bundle is the one that hadoop-aws resolves to.
+    String hadoop = pomProperty("hadoop.version");
+    assertEquals(hadoop, org.apache.hadoop.util.VersionInfo.getVersion(), "Spark's Hadoop client on the class path");
+    assertEquals(hadoop, artifactVersion("org.apache.hadoop", "hadoop-aws"), "hadoop-aws on the class path");
+    String sdk = com.amazonaws.util.VersionInfoUtils.getVersion();
+    for (Path dockerfile : List.of(DOCKERFILE, DOCKERFILE_GPU)) {
+      assertEquals(hadoop, DeployFiles.buildArg(dockerfile, "HADOOP_AWS_VERSION"), dockerfile + " HADOOP_AWS_VERSION");
+      assertEquals(sdk, DeployFiles.buildArg(dockerfile, "AWS_SDK_BUNDLE_VERSION"), dockerfile + " AWS_SDK_BUNDLE_VERSION");
+      // A build stage fetches both with Maven into one directory, which the image copies into Spark's jars.
+      Set<String> fetched = new HashSet<>();
+      Set<String> into = new HashSet<>();
+      for (String[] instruction : DeployFiles.instructions(dockerfile)) {
+        if (instruction[0].equals("RUN") && instruction[1].contains("dependency:copy")) {
+          Matcher artifact = Pattern.compile("-Dartifact=(\\S+)").matcher(instruction[1]);
+          while (artifact.find()) {
+            fetched.add(artifact.group(1));
+          }
+          Matcher output = Pattern.compile("-DoutputDirectory=(\\S+)").matcher(instruction[1]);
+          while (output.find()) {
+            into.add(output.group(1));
+          }
+        }
+      }
+      assertEquals(Set.of("org.apache.hadoop:hadoop-aws:${HADOOP_AWS_VERSION}",
+          "com.amazonaws:aws-java-sdk-bundle:${AWS_SDK_BUNDLE_VERSION}"), fetched, dockerfile + " fetches");
+      assertEquals(1, into.size(), dockerfile + ": one directory for both: " + into);
+      String fetchedInto = into.iterator().next();
+      assertTrue(DeployFiles.copies(dockerfile).stream().anyMatch(c -> !c.fromContext()
+              && c.sources().stream().anyMatch(src -> src.replaceAll("/$", "").equals(fetchedInto.replaceAll("/$", "")))
+              && c.destination().equals("/opt/spark/jars/")),
+          dockerfile + " copies " + fetchedInto + " into /opt/spark/jars/");
+    }
+  }
+
+  /** The version of a Maven artifact on the test class path, from the pom.properties in its jar. */
+  private static String artifactVersion(String groupId, String artifactId) throws IOException {
+    String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    try (var in = OperationsFilesTest.class.getResourceAsStream(resource)) {
+      assertTrue(in != null, "no " + resource + " on the class path");
+      java.util.Properties properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    }
+  }
+
+  @Test
+  void theSparkSubmitPackagesLineNamesSparksHadoopVersion() throws IOException {
+    Pattern packages = Pattern.compile("--packages org\\.apache\\.hadoop:hadoop-aws:([0-9.]+)");
+    for (String file : List.of("README.md", "docs/operations.md")) {
+      Matcher m = packages.matcher(Files.readString(ROOT.resolve(file)));
+      int found = 0;
+      while (m.find()) {
+        assertEquals(pomProperty("hadoop.version"), m.group(1), file + ": " + m.group());
+        found++;
+      }
+      assertTrue(found > 0, file + " gives no --packages line for hadoop-aws");
+    }
+  }
+
+  @Test
   void everyManifestRunsTroupeFromTheImageWithAValidConfig() throws IOException {
     Map<String, JsonNode> manifests = DeployFiles.manifests();
     assertEquals(Set.of("nightly-sweep-scheduled.yaml", "sweep-gpu-sparkapplication.yaml", "sweep-sparkapplication.yaml"),
@@ -118,9 +181,7 @@ class OperationsFilesTest {
       assertTrue(Files.isRegularFile(config), file + ": no config " + config);
       ExperimentSpec experiment = ConfigLoader.load(config, cli.sets());
 
-      // Results: --out is a volume that the driver and every executor mount, the same claim.
-      String out = cli.out().toString();
-      assertEquals(claimMountedAt(spec, "driver", out, file), claimMountedAt(spec, "executor", out, file), file);
+      // The data files are read by the driver alone (and broadcast), from a volume it mounts.
       if (experiment.data().path() != null) {
         claimMountedAt(spec, "driver", experiment.data().path(), file);
       }
@@ -135,6 +196,62 @@ class OperationsFilesTest {
       Matcher log4j = Pattern.compile("-Dlog4j2\\.configurationFile=(\\S+)").matcher(javaOptions);
       assertTrue(log4j.find() && Files.isRegularFile(DeployFiles.inCheckout(log4j.group(1))), file + ": driver log4j2 config");
     }
+  }
+
+  @Test
+  void everyManifestWritesToAnObjectStoreWithCredentialsFromOneSecret() throws IOException {
+    // The Secret the sweep manifest's header says to create, with one key per variable.
+    String header = Files.readString(DeployFiles.K8S.resolve("sweep-sparkapplication.yaml"));
+    Matcher created = Pattern.compile("kubectl create secret generic (\\S+)").matcher(header);
+    assertTrue(created.find(), "sweep-sparkapplication.yaml says how to create the credentials' Secret");
+    String secret = created.group(1);
+    List<String> variables = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    for (String variable : variables) {
+      assertTrue(header.contains("--from-literal=" + variable + "="), "the Secret's key " + variable);
+    }
+    for (Map.Entry<String, JsonNode> entry : DeployFiles.manifests().entrySet()) {
+      String file = entry.getKey();
+      JsonNode spec = DeployFiles.applicationSpec(entry.getValue());
+      List<String> arguments = new ArrayList<>();
+      spec.path("arguments").forEach(a -> arguments.add(a.asText()));
+      String out = CliArgs.parse(arguments.toArray(String[]::new)).out();
+      assertTrue(out.startsWith("s3a://"), file + ": --out " + out + " is not an s3a:// URI");
+      assertEquals(out, RunStores.normalize(out), file + ": --out as Troupe takes it (no credentials in it)");
+      // S3A's default providers read these variables; the values come from the Secret, never the file.
+      for (String role : List.of("driver", "executor")) {
+        for (String variable : variables) {
+          JsonNode env = envVar(spec.path(role), variable);
+          assertTrue(env != null, file + ": " + role + " env has no " + variable);
+          assertFalse(env.has("value"), file + ": " + role + " " + variable + " is written in the file");
+          assertEquals(secret, env.at("/valueFrom/secretKeyRef/name").asText(), file + ": " + role + " " + variable);
+          assertEquals(variable, env.at("/valueFrom/secretKeyRef/key").asText(), file + ": " + role + " " + variable);
+        }
+      }
+      // No credential among the Spark settings (they would sit in the driver's config, in the clear).
+      spec.path("sparkConf").fieldNames().forEachRemaining(key -> assertFalse(
+          key.matches("(?i).*(secret|access\\.key|session\\.token).*"), file + ": sparkConf " + key));
+    }
+    // docs/operations.md's spark-submit on Kubernetes takes both variables from the same Secret, on both roles.
+    String operations = Files.readString(ROOT.resolve("docs/operations.md"));
+    Matcher ref = Pattern.compile("spark\\.kubernetes\\.(driver|executor)\\.secretKeyRef\\.(\\w+)=(\\S+):(\\S+)").matcher(operations);
+    Set<String> refs = new HashSet<>();
+    while (ref.find()) {
+      assertEquals(secret, ref.group(3), "docs/operations.md: " + ref.group());
+      assertEquals(ref.group(2), ref.group(4), "docs/operations.md: " + ref.group());
+      refs.add(ref.group(1) + " " + ref.group(2));
+    }
+    assertEquals(Set.of("driver AWS_ACCESS_KEY_ID", "driver AWS_SECRET_ACCESS_KEY", "executor AWS_ACCESS_KEY_ID",
+        "executor AWS_SECRET_ACCESS_KEY"), refs, "docs/operations.md secretKeyRef settings");
+    assertTrue(operations.contains("kubectl create secret generic " + secret + " "), "docs/operations.md creates " + secret);
+  }
+
+  private static JsonNode envVar(JsonNode pod, String name) {
+    for (JsonNode variable : pod.path("env")) {
+      if (variable.path("name").asText().equals(name)) {
+        return variable;
+      }
+    }
+    return null;
   }
 
   /** The PVC claim of the volume that ROLE mounts at PATH (or at a parent of it). */
