@@ -202,6 +202,11 @@ class StorageDrillsIT {
     assertEquals(8, completions.size(), "every planned trial ran: " + completions);
     assertTrue(completions.values().stream().allMatch(n -> n == 1), "none twice: " + completions);
     assertEquals(8, read(run, "trials.jsonl").lines().count());
+
+    // The report reads the run where it is, with no Spark and no local copy.
+    Path reportLog = work.resolve("report.txt");
+    assertEquals(0, troupe(reportLog, "report", out + "/resumed"), Files.readString(reportLog));
+    assertTrue(read(run, "report.html").contains("<h1>resumed</h1>"), "the report is written beside the run");
   }
 
   @Test
