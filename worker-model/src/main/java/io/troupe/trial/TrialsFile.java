@@ -8,17 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends results to {@code trials.jsonl}, one JSON object per line, flushed and synced to disk
- * as each trial ends, so a crash loses at most the trial in flight.
+ * {@code trials.jsonl}: a run's trial records, one JSON object per line. The run's records are
+ * its truth; on a local disk the store also appends each one here, synced, as its trial ends.
  */
 public final class TrialsFile {
   public static final String NAME = "trials.jsonl";
 
   private TrialsFile() {}
-
-  public static void append(Path file, TrialResult result) throws IOException {
-    appendLine(file, TrialJson.toLine(result));
-  }
 
   /** Appends one JSON object (no newline in it) as a line, synced to disk. */
   public static void appendLine(Path file, String json) throws IOException {

@@ -54,8 +54,10 @@ class TrialJsonTest {
   @Test
   void trialsFileAppendsOneLinePerResult(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("x/trials.jsonl");
-    TrialsFile.append(file, new TrialResult.Failed(info(0.3), "java.lang.IllegalStateException", "boom"));
-    TrialsFile.append(file, new TrialResult.Failed(info(0.4), "java.lang.IllegalStateException", "bang"));
+    for (String message : List.of("boom", "bang")) {
+      TrialResult r = new TrialResult.Failed(info(0.3), "java.lang.IllegalStateException", message);
+      TrialsFile.appendLine(file, TrialJson.toLine(r));
+    }
     List<String> lines = Files.readAllLines(file);
     assertEquals(2, lines.size());
     assertEquals("bang", new ObjectMapper().readTree(lines.get(1)).get("error").get("message").asText());
