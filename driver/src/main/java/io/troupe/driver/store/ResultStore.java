@@ -254,12 +254,31 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /**
-   * Rewrites the derived trials.jsonl from the records, as {@code report} does for a run no
-   * driver holds. An earlier Troupe's trials.jsonl is the records themselves and is left as it is.
+   * Rewrites the derived trials.jsonl from the records when it lags them (a driver died before
+   * its run's end), as {@code report} does for a run no driver holds; says whether it did. An
+   * earlier Troupe's trials.jsonl is the records themselves and is left as it is.
    */
-  public synchronized void rewriteView() throws IOException {
-    if (!legacy) {
-      writeView();
+  public synchronized boolean rewriteStaleView() throws IOException {
+    if (legacy || viewLines() == records.size()) {
+      return false;
+    }
+    writeView();
+    return true;
+  }
+
+  private long viewLines() throws IOException {
+    if (!files.exists(TrialsFile.NAME)) {
+      return -1;
+    }
+    try (InputStream in = files.open(TrialsFile.NAME)) {
+      long lines = 0;
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int i = 0; i < n; i++) {
+          lines += buffer[i] == '\n' ? 1 : 0;
+        }
+      }
+      return lines;
     }
   }
 

@@ -69,6 +69,15 @@ public final class RunLock implements AutoCloseable {
     return lock;
   }
 
+  /**
+   * Whether a driver may be running the run in {@code files}: a lock is there and it is neither
+   * stale nor left by a process of this host that is gone. For readers that must not race a writer.
+   */
+  public static boolean heldByALiveDriver(ArtifactStore files, Clock clock) {
+    RunLock probe = new RunLock(files, clock, SETTLE);
+    return files.exists(FILE) && probe.deadBecause(probe.read()) == null;
+  }
+
   /** Takeovers of dead drivers' locks, for the user to see. */
   public List<String> warnings() {
     return List.copyOf(warnings);

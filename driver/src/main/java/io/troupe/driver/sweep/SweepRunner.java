@@ -10,6 +10,7 @@ import io.troupe.driver.spark.ExecutorReport;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.Secrets;
+import io.troupe.driver.store.TrialsParquet;
 import io.troupe.config.ConfigTree;
 import io.troupe.config.binding.Yaml;
 import io.troupe.driver.store.StoredTrial;
@@ -220,6 +221,6 @@ public final class SweepRunner {
     if (store.isEmpty()) {
       return;
     }
-    spark.read().json(store.viewLocation()).write().mode("overwrite").parquet(run.location() + "/trials.parquet");
+    TrialsParquet.write(spark, run.location());
   }
 }

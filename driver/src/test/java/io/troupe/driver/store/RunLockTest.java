@@ -128,4 +128,15 @@ class RunLockTest {
     assertTrue(e.getMessage().contains("at the same moment"), e.getMessage());
     assertTrue(e.getMessage().contains("host elsewhere"), e.getMessage());
   }
+
+  @Test
+  void readersCanTellALiveDriverFromADeadOnesLock() throws Exception {
+    assertFalse(RunLock.heldByALiveDriver(files(), clock), "no lock");
+    RunLock live = RunLock.acquire(files(), clock);
+    assertTrue(RunLock.heldByALiveDriver(files(), clock));
+    clock.now = clock.now.plus(RunLock.STALE_AFTER).plusSeconds(1);
+    assertFalse(RunLock.heldByALiveDriver(files(), clock), "stale");
+    live.close();
+    assertFalse(RunLock.heldByALiveDriver(files(), clock));
+  }
 }

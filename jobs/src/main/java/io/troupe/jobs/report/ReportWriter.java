@@ -31,7 +31,7 @@ public final class ReportWriter {
   }
 
   /** What was written: the page, how many charts it embeds, what was absent or skipped. */
-  public record Outcome(String file, int charts, List<String> absent, List<String> warnings) {
+  public record Outcome(String file, int charts, List<String> absent, List<String> warnings, boolean viewRewritten) {
     public Outcome {
       absent = List.copyOf(absent);
       warnings = List.copyOf(warnings);
@@ -40,8 +40,8 @@ public final class ReportWriter {
 
   /**
    * Writes the report of the run at {@code dir} (a local path or a URI), whose files are
-   * {@code files}; first rewrites the run's derived trials.jsonl from its records, unless a driver
-   * is running it.
+   * {@code files}; first rewrites the run's derived trials.jsonl from its records when it lags them
+   * (a driver died before its run's end) and no live driver holds the run.
    */
   public Outcome write(String dir, ArtifactStore files) throws IOException {
     if (RunStores.isLocal(dir) && !Files.isDirectory(Path.of(dir))) {
@@ -60,9 +60,8 @@ public final class ReportWriter {
     }
     List<Section> sections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    if (present.contains(ReportInput.TRIALS) && !files.exists(RunLock.FILE)) {
-      ResultStore.open(files).rewriteView();
-    }
+    boolean viewRewritten = present.contains(ReportInput.TRIALS) && !RunLock.heldByALiveDriver(files, clock)
+        && ResultStore.open(files).rewriteStaleView();
     for (ReportInput input : present) {
       sections.add(section(input, files, warnings));
     }
@@ -72,7 +71,8 @@ public final class ReportWriter {
     String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
     byte[] page = HtmlReport.render(name, clock.instant(), sections, absent).getBytes(StandardCharsets.UTF_8);
     files.write(FILE, out -> out.write(page));
-    return new Outcome(files.describe(FILE), sections.stream().mapToInt(Section::charts).sum(), absent, warnings);
+    return new Outcome(files.describe(FILE), sections.stream().mapToInt(Section::charts).sum(), absent, warnings,
+        viewRewritten);
   }
 
   private static Section section(ReportInput input, ArtifactStore files, List<String> warnings) throws IOException {

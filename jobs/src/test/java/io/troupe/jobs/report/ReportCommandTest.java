@@ -216,6 +216,33 @@ class ReportCommandTest {
     assertFalse(Files.exists(dir.resolve("report.html")));
   }
 
+  @Test
+  void aSweepWhoseDriverDiedBeforeItsEndGetsItsViewAndParquetCopyRebuiltFromItsRecords() throws Exception {
+    Path dir = runDir("crashed");
+    io.troupe.config.ExperimentSpec spec = io.troupe.config.ConfigLoader.parse("data: {source: synthetic}",
+        "crashed.yaml", "crashed", List.of());
+    try (io.troupe.driver.store.RunDirectory run = io.troupe.driver.store.RunDirectory.openFor(spec, "sha256:d",
+        io.troupe.driver.store.RunInvocation.of("sweep"), dir.toString(), new org.apache.hadoop.conf.Configuration(),
+        false)) {
+      for (int i = 0; i < 3; i++) {
+        run.store().append(new io.troupe.trial.TrialResult.Completed(
+            ReportFixtures.info("t" + i, 0.01 * (i + 1), 0.8 + i / 100.0, 0.4 - i / 100.0, 2), null, null, null));
+      }
+    }
+    // The driver died after its records but before its views: the view holds the first record only.
+    Path view = dir.resolve("trials.jsonl");
+    Files.writeString(view, Files.readAllLines(view).get(0) + "\n");
+
+    CliRun r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    assertEquals(3, Files.readAllLines(view).size(), r.err());
+    assertTrue(r.err().contains("rewrote " + view + " from the run's records"), r.err());
+    assertTrue(Files.exists(dir.resolve("trials.parquet/_SUCCESS")), r.err());
+    CliRun again = run("report", dir.toString());
+    assertFalse(again.err().contains("rewrote"), "a view that is whole is left alone: " + again.err());
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
