@@ -55,7 +55,8 @@ public final class ManifestCheck {
           + " with another (its results would mix). Changed:");
       refused.forEach(c -> problems.add("  " + c));
       problems.add("Resume with the original config, or start a new run under another name or --out;"
-          + " only these may change: " + String.join(", ", RunManifest.OPERATIONAL) + " (search.trials only raised).");
+          + " only these may change: " + RunManifest.OPERATIONAL.stream().map(p -> p.contains(".") ? p : p + ".*")
+          .collect(java.util.stream.Collectors.joining(", ")) + " (search.trials only raised).");
       throw new InvalidInputException(problems);
     }
     return allowed.stream().map(c -> "resumed with a changed setting, allowed: " + c).toList();
