@@ -1,5 +1,10 @@
 package io.troupe.jobs;
 
+import io.troupe.driver.model.RunNetwork;
+import io.troupe.driver.store.RunStores;
+import io.troupe.model.ModelFile;
+import io.troupe.model.NetworkCheck;
+import org.apache.spark.SparkConf;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.preflight.CheckOutcome;
@@ -29,7 +34,10 @@ final class CheckCommand implements Command {
     ExperimentSpec spec = experiment.spec();
     DataSplits splits = experiment.splits();
     out.println("check " + experiment.config() + " (" + spec.name() + ")");
-    List<CheckOutcome> outcomes = Preflight.run(spec, splits);
+    // No Spark session here: Hadoop settings come from spark.hadoop.* system properties (as spark-submit sets them).
+    ModelFile file = RunNetwork.source(spec, RunStores.hadoopConf(new SparkConf()));
+    NetworkCheck.check(spec, splits, file); // bad input (exit 2) before the checks' verdicts (exit 1)
+    List<CheckOutcome> outcomes = Preflight.run(spec, splits, file);
     outcomes.forEach(o -> out.println("  " + o));
     long passed = outcomes.stream().filter(CheckOutcome::passed).count();
     out.printf("%d of %d checks passed%n", passed, outcomes.size());

@@ -55,6 +55,9 @@ final class SearchSpaceValidator {
 
   private static String domainTypeProblem(String path, Type type, ParamDomain domain) {
     Class<?> raw = ConfigField.rawType(type);
+    if (raw == ParamValue.class) {
+      return null; // a factory's own setting: any domain; the factory reads the type it wants
+    }
     boolean integral = raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class;
     boolean real = raw == double.class || raw == Double.class;
     boolean continuous = domain instanceof ParamDomain.Uniform || domain instanceof ParamDomain.LogUniform;

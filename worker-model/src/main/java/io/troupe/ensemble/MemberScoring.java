@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.api.InputLayout;
+import io.troupe.model.Network;
 
 /**
  * Work on saved members that needs a network, run where the data is (an executor): scoring
@@ -30,13 +31,15 @@ public final class MemberScoring {
   private final BatchSource train;
   private final BatchSource validation;
   private final BatchSource test;
+  private final InputLayout layout;
 
   /**
    * @param scoreTest false leaves test predictions null, for a test part too large for one task
    *     (the driver scores it distributed from the saved model instead)
    */
-  public MemberScoring(ArtifactStore store, DataSplits splits, boolean scoreTest) {
+  public MemberScoring(ArtifactStore store, DataSplits splits, boolean scoreTest, InputLayout layout) {
     this.store = store;
+    this.layout = layout;
     this.train = new BatchSource(splits.train(), splits.transform(), null);
     this.validation = new BatchSource(splits.validation(), splits.transform(), null);
     this.test = scoreTest ? new BatchSource(splits.test(), splits.transform(), null) : null;
@@ -90,7 +93,7 @@ public final class MemberScoring {
   public record Soup(ScoredModel model, List<String> ingredients) implements Serializable {}
 
   private ScoredModel finish(ParameterAverage average, String saveKey) {
-    MultiLayerNetwork net = refreshed(average);
+    Network net = refreshed(average);
     try {
       ModelArtifacts.save(store, saveKey, net, false);
     } catch (IOException e) {
@@ -99,13 +102,13 @@ public final class MemberScoring {
     return score(saveKey, net);
   }
 
-  private MultiLayerNetwork refreshed(ParameterAverage average) {
-    MultiLayerNetwork net = average.result();
+  private Network refreshed(ParameterAverage average) {
+    Network net = average.result();
     BatchNormRefresher.refresh(net, train);
     return net;
   }
 
-  private ScoredModel score(String key, MultiLayerNetwork net) {
+  private ScoredModel score(String key, Network net) {
     return new ScoredModel(key, Evaluator.predict(net, validation), test == null ? null : Evaluator.predict(net, test));
   }
 
@@ -119,9 +122,9 @@ public final class MemberScoring {
     return data.task() == Task.REGRESSION ? -headline : headline;
   }
 
-  private MultiLayerNetwork load(String key) {
+  private Network load(String key) {
     try {
-      return ModelArtifacts.load(store, key, false);
+      return ModelArtifacts.load(store, key, layout, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,7 @@
 package io.troupe.ensemble;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,11 +17,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * average is the seeds' negative control.
  */
 public final class ParameterAverage {
-  private MultiLayerNetwork template;
+  private Network template;
   private INDArray sum;
   private int count;
 
-  public ParameterAverage add(MultiLayerNetwork member) {
+  public ParameterAverage add(Network member) {
     if (template == null) {
       template = member;
       sum = member.params().castTo(DataType.DOUBLE).dup();
@@ -34,7 +34,7 @@ public final class ParameterAverage {
   }
 
   /** A new average holding these members plus {@code member}; this one is unchanged. */
-  public ParameterAverage with(MultiLayerNetwork member) {
+  public ParameterAverage with(Network member) {
     ParameterAverage copy = new ParameterAverage();
     copy.template = template;
     copy.sum = sum == null ? null : sum.dup();
@@ -47,16 +47,16 @@ public final class ParameterAverage {
   }
 
   /** A new network (a copy of the first member) holding the mean parameters. */
-  public MultiLayerNetwork result() {
+  public Network result() {
     if (count == 0) {
       throw new IllegalStateException("no members added");
     }
-    MultiLayerNetwork averaged = template.clone();
+    Network averaged = template.copy();
     averaged.setParams(sum.div(count).castTo(template.params().dataType()));
     return averaged;
   }
 
-  private void requireSameArchitecture(MultiLayerNetwork member) {
+  private void requireSameArchitecture(Network member) {
     var expected = template.paramTable();
     var actual = member.paramTable();
     if (!expected.keySet().equals(actual.keySet())) {

@@ -44,15 +44,7 @@ public final class ModelFactory {
 
   public static MultiLayerConfiguration build(ModelSpec model, TrainSpec train, NetworkShape shape,
       IUpdater updater, long seed) {
-    NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(updater)
-        .weightInit(WeightInits.of(model))
-        .biasInit(model.biasInit())
-        .l1(train.l1())
-        .l2(train.l2());
-    GradientClipping.apply(base, clipMode(train), train.clip().threshold());
-    NeuralNetConfiguration.ListBuilder layers = base.list();
+    NeuralNetConfiguration.ListBuilder layers = defaults(model, train, updater, seed).list();
     IActivation activation = Activations.hidden(model);
     if (model.type() == ModelType.CNN) {
       addConvBlocks(layers, model, activation);
@@ -66,6 +58,33 @@ public final class ModelFactory {
     layers.layer(outputLayer(model, shape, inputIsHidden));
     layers.setInputType(inputType(shape));
     return layers.build();
+  }
+
+  /**
+   * The settings every Troupe network shares, for any layers built on them: the seed, the trial's
+   * updater (with its learning-rate schedule), weight and bias initialisation, L1/L2 and gradient
+   * clipping. A user's factory gets the same through {@code NetworkContext.defaults()}.
+   */
+  public static NeuralNetConfiguration.Builder defaults(ModelSpec model, TrainSpec train, IUpdater updater,
+      long seed) {
+    NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .updater(updater)
+        .weightInit(WeightInits.of(model))
+        .biasInit(model.biasInit())
+        .l1(train.l1())
+        .l2(train.l2());
+    GradientClipping.apply(base, clipMode(train), train.clip().threshold());
+    return base;
+  }
+
+  /** Softmax with cross-entropy for classification, identity with MSE for regression, sized to the data. */
+  public static OutputLayer.Builder outputLayerFor(NetworkShape shape) {
+    boolean classification = shape.task() == Task.CLASSIFICATION;
+    return new OutputLayer.Builder(classification
+        ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
+        .nOut(shape.outputs())
+        .activation(classification ? new ActivationSoftmax() : new ActivationIdentity());
   }
 
   private static GradientClipping.Mode clipMode(TrainSpec train) {
@@ -111,11 +130,7 @@ public final class ModelFactory {
   }
 
   private static OutputLayer outputLayer(ModelSpec model, NetworkShape shape, boolean inputIsHidden) {
-    boolean classification = shape.task() == Task.CLASSIFICATION;
-    OutputLayer.Builder out = new OutputLayer.Builder(classification
-        ? LossFunctions.LossFunction.MCXENT : LossFunctions.LossFunction.MSE)
-        .nOut(shape.outputs())
-        .activation(classification ? new ActivationSoftmax() : new ActivationIdentity());
+    OutputLayer.Builder out = outputLayerFor(shape);
     dropHiddenInput(out, model, inputIsHidden);
     return out.build();
   }

@@ -2,8 +2,10 @@ package io.troupe.preflight;
 
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
-import io.troupe.model.ModelFactory;
+import io.troupe.model.ModelFile;
+import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
+import io.troupe.model.Networks;
 import io.troupe.train.BatchSource;
 import io.troupe.train.dl4j.TrainableGradients;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,30 +42,28 @@ final class GradientAgreement {
 
   record Outcome(boolean dl4jPassed, double maxRelativeError, double maxAbsoluteDifference, int checked) {}
 
-  static Outcome check(ExperimentSpec spec, DataSplits splits, long seed) {
+  static Outcome check(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
     // GradientCheckUtil refuses to run unless ND4J's global default type is double; this is
     // process-wide state, so restore it afterwards (preflight runs alone, not inside a sweep).
     DataType previous = Nd4j.dataType();
     DataType previousFloat = Nd4j.defaultFloatingPointType();
     Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     try {
-      return checkInDouble(spec, splits, seed);
+      return checkInDouble(spec, splits, seed, file);
     } finally {
       Nd4j.setDefaultDataTypes(previous, previousFloat);
     }
   }
 
-  private static Outcome checkInDouble(ExperimentSpec spec, DataSplits splits, long seed) {
-    MultiLayerNetwork net = doubleNetwork(spec, splits, seed);
+  private static Outcome checkInDouble(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
+    Network net = doubleNetwork(spec, splits, seed, file);
     BatchSource source = new BatchSource(splits.train(), splits.transform(), null);
     int n = Math.min(EXAMPLES, source.size());
     INDArray x = source.features(0, n).castTo(DataType.DOUBLE);
     INDArray y = source.targets(0, n).castTo(DataType.DOUBLE);
     Set<String> statistics = net.paramTable().keySet().stream()
         .filter(TrainableGradients::isRunningStatistic).collect(Collectors.toSet());
-    boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
-        .epsilon(EPSILON).maxRelError(MAX_RELATIVE_ERROR).minAbsoluteError(MIN_ABSOLUTE_ERROR)
-        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).subset(true).maxPerParam(20).excludeParams(statistics));
+    boolean passed = dl4jCheck(net, x, y, statistics);
     double[][] sampled = sampledErrors(net, x, y, statistics, seed);
     double maxRelative = 0;
     double maxAbsolute = 0;
@@ -74,23 +74,43 @@ final class GradientAgreement {
     return new Outcome(passed, maxRelative, maxAbsolute, sampled.length);
   }
 
-  private static MultiLayerNetwork doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed) {
+  /** DL4J's own verdict, through its check for the network's kind; the arrays are already arranged. */
+  private static boolean dl4jCheck(Network net, INDArray rows, INDArray y, Set<String> statistics) {
+    INDArray x = net.layout().arrange(rows);
+    if (net.model() instanceof ComputationGraph graph) {
+      return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+          .inputs(new INDArray[] {x}).labels(new INDArray[] {y})
+          .epsilon(EPSILON).maxRelError(MAX_RELATIVE_ERROR).minAbsoluteError(MIN_ABSOLUTE_ERROR)
+          .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).subset(true).maxPerParam(20).excludeParams(statistics));
+    }
+    return GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net((MultiLayerNetwork) net.model())
+        .input(x).labels(y)
+        .epsilon(EPSILON).maxRelError(MAX_RELATIVE_ERROR).minAbsoluteError(MIN_ABSOLUTE_ERROR)
+        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).subset(true).maxPerParam(20).excludeParams(statistics));
+  }
+
+  /**
+   * The config's network in double precision, without dropout or L1/L2: the built-in ones through
+   * the config, any other by clearing them from its layers (a factory or a DL4J file sets its own).
+   */
+  private static Network doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
     ExperimentSpec plain = io.troupe.config.ConfigLoader.withValues(spec,
         Map.of("model.dropout", 0.0, "train.l1", 0.0, "train.l2", 0.0));
-    MultiLayerConfiguration conf = ModelFactory.build(plain.model(), plain.train(), NetworkShape.of(splits.train()),
-        new NoOp(), seed);
-    conf.setDataType(DataType.DOUBLE);
-    MultiLayerNetwork net = new MultiLayerNetwork(conf);
-    net.init();
-    return net;
+    Network net = Networks.build(plain, NetworkShape.of(splits.train()), new NoOp(), seed, file);
+    for (int i = 0; i < net.units().size(); i++) {
+      org.deeplearning4j.nn.conf.layers.Layer conf = net.layer(i).conf().getLayer();
+      conf.setIDropout(null);
+      if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
+        base.setRegularization(List.of());
+        base.setRegularizationBias(List.of());
+      }
+    }
+    return net.converted(DataType.DOUBLE);
   }
 
   /** {relative, absolute} error per sampled parameter; relative is |a - n| / (|a| + |n|). */
-  private static double[][] sampledErrors(MultiLayerNetwork net, INDArray x, INDArray y, Set<String> skip, long seed) {
-    net.setInput(x);
-    net.setLabels(y);
-    net.computeGradientAndScore();
-    Map<String, INDArray> gradients = net.gradient().gradientForVariable();
+  private static double[][] sampledErrors(Network net, INDArray x, INDArray y, Set<String> skip, long seed) {
+    Map<String, INDArray> gradients = net.gradient(new DataSet(x, y)).gradientForVariable();
     List<String> keys = new ArrayList<>(gradients.keySet());
     keys.removeAll(skip);
     Random rng = new Random(seed);
@@ -111,12 +131,12 @@ final class GradientAgreement {
     return errors.toArray(new double[0][]);
   }
 
-  private static double numericGradient(MultiLayerNetwork net, INDArray x, INDArray y, INDArray param, long[] index) {
+  private static double numericGradient(Network net, INDArray x, INDArray y, INDArray param, long[] index) {
     double original = param.getDouble(index);
     param.putScalar(index, original + EPSILON);
-    double plus = net.score(new DataSet(x, y), false);
+    double plus = net.score(new DataSet(x, y));
     param.putScalar(index, original - EPSILON);
-    double minus = net.score(new DataSet(x, y), false);
+    double minus = net.score(new DataSet(x, y));
     param.putScalar(index, original);
     return (plus - minus) / (2 * EPSILON);
   }

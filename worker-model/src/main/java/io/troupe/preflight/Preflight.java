@@ -3,14 +3,15 @@ package io.troupe.preflight;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Task;
-import io.troupe.model.ModelFactory;
+import io.troupe.model.ModelFile;
+import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
+import io.troupe.model.Networks;
 import io.troupe.train.BatchSource;
 import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.NoOp;
@@ -33,24 +34,24 @@ public final class Preflight {
 
   private Preflight() {}
 
-  public static List<CheckOutcome> run(ExperimentSpec spec, DataSplits splits) {
+  /** @param file where model.file is read, for a dl4j-json or dl4j-zip network ({@link ModelFile#NONE} otherwise) */
+  public static List<CheckOutcome> run(ExperimentSpec spec, DataSplits splits, ModelFile file) {
     List<CheckOutcome> outcomes = new ArrayList<>();
-    outcomes.add(initialLoss(spec, splits));
-    SmallSampleTraining.Outcome plain = SmallSampleTraining.train(spec, splits, SMALL_SAMPLE, SMALL_SAMPLE_EPOCHS, Map.of());
+    outcomes.add(initialLoss(spec, splits, file));
+    SmallSampleTraining.Outcome plain = SmallSampleTraining.train(spec, splits, SMALL_SAMPLE, SMALL_SAMPLE_EPOCHS,
+        Map.of(), file);
     outcomes.add(overfits(plain, splits));
-    outcomes.add(regularisationRaisesLoss(spec, splits, plain));
-    outcomes.add(gradients(spec, splits));
+    outcomes.add(regularisationRaisesLoss(spec, splits, plain, file));
+    outcomes.add(gradients(spec, splits, file));
     outcomes.add(zeroMeanInputs(spec, splits));
     return outcomes;
   }
 
-  static CheckOutcome initialLoss(ExperimentSpec spec, DataSplits splits) {
-    MultiLayerNetwork net = new MultiLayerNetwork(ModelFactory.build(spec.model(), spec.train(),
-        NetworkShape.of(splits.train()), new NoOp(), spec.seed()));
-    net.init();
+  static CheckOutcome initialLoss(ExperimentSpec spec, DataSplits splits, ModelFile file) {
+    Network net = Networks.build(spec, NetworkShape.of(splits.train()), new NoOp(), spec.seed(), file);
     BatchSource source = new BatchSource(splits.train(), splits.transform(), null);
     int n = Math.min(1024, source.size());
-    double loss = net.score(new DataSet(source.features(0, n), source.targets(0, n)), false);
+    double loss = net.score(new DataSet(source.features(0, n), source.targets(0, n)));
     if (splits.train().task() == Task.REGRESSION) {
       double meanSquare = source.targets(0, n).mul(source.targets(0, n)).meanNumber().doubleValue();
       boolean ok = loss <= 3 * meanSquare + 1e-9;
@@ -72,7 +73,8 @@ public final class Preflight {
         plain.epochs(), plain.status().name().toLowerCase(), limit));
   }
 
-  static CheckOutcome regularisationRaisesLoss(ExperimentSpec spec, DataSplits splits, SmallSampleTraining.Outcome plain) {
+  static CheckOutcome regularisationRaisesLoss(ExperimentSpec spec, DataSplits splits, SmallSampleTraining.Outcome plain,
+      ModelFile file) {
     boolean configured = spec.train().l1() > 0 || spec.train().l2() > 0 || spec.model().dropout() > 0;
     Map<String, Object> reg = configured
         ? Map.of("train.l1", spec.train().l1(), "train.l2", spec.train().l2(), "model.dropout", spec.model().dropout())
@@ -80,14 +82,15 @@ public final class Preflight {
     String which = configured
         ? String.format("l1 %s, l2 %s, dropout %s (the config's)", spec.train().l1(), spec.train().l2(), spec.model().dropout())
         : "l2 " + PROBE_L2 + " (a probe: the config has none)";
-    SmallSampleTraining.Outcome regularised = SmallSampleTraining.train(spec, splits, SMALL_SAMPLE, SMALL_SAMPLE_EPOCHS, reg);
+    SmallSampleTraining.Outcome regularised = SmallSampleTraining.train(spec, splits, SMALL_SAMPLE, SMALL_SAMPLE_EPOCHS,
+        reg, file);
     boolean ok = regularised.finalObjective() > plain.finalObjective();
     return new CheckOutcome("regularisation raises the loss", ok, String.format(
         "training objective %.4g without -> %.4g with %s", plain.finalObjective(), regularised.finalObjective(), which));
   }
 
-  static CheckOutcome gradients(ExperimentSpec spec, DataSplits splits) {
-    GradientAgreement.Outcome g = GradientAgreement.check(spec, splits, spec.seed());
+  static CheckOutcome gradients(ExperimentSpec spec, DataSplits splits, ModelFile file) {
+    GradientAgreement.Outcome g = GradientAgreement.check(spec, splits, spec.seed(), file);
     boolean ok = g.dl4jPassed() && g.maxRelativeError() <= GradientAgreement.MAX_RELATIVE_ERROR;
     return new CheckOutcome("gradients match numerical gradients", ok, String.format(
         "double precision; DL4J GradientCheckUtil %s; max relative error %.2g, max absolute difference %.2g,"

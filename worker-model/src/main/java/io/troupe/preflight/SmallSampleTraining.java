@@ -34,7 +34,8 @@ final class SmallSampleTraining {
    */
   record Outcome(double initialLoss, double finalLoss, double finalObjective, int epochs, TrialStatus status) {}
 
-  static Outcome train(ExperimentSpec spec, DataSplits splits, int examples, int epochs, Map<String, Object> regularisation) {
+  static Outcome train(ExperimentSpec spec, DataSplits splits, int examples, int epochs, Map<String, Object> regularisation,
+      io.troupe.model.ModelFile file) {
     Dataset sample = splits.train().select(io.troupe.data.Shuffles.identity(Math.min(examples, splits.train().size())),
         splits.train().name() + "#preflight");
     DataSplits small = new DataSplits(sample, sample, sample, splits.transform(), splits.sourceFingerprint());
@@ -49,7 +50,11 @@ final class SmallSampleTraining {
     ExperimentSpec smallSpec = ConfigLoader.withValues(spec, values);
     Path dir = tempDir();
     try {
-      TrialResult r = new TrialRunner(new LocalArtifactStore(dir), TrialProgress.SILENT)
+      LocalArtifactStore store = new LocalArtifactStore(dir);
+      if (spec.model().file() != null) {
+        io.troupe.model.ModelFile.stage(file, store);
+      }
+      TrialResult r = new TrialRunner(store, TrialProgress.SILENT)
           .run(TrialSpec.of(smallSpec, "preflight", Map.of()), small);
       List<EpochStats> h = r.info().history();
       EpochStats last = h.isEmpty() ? null : h.get(h.size() - 1);

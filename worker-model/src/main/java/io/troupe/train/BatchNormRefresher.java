@@ -1,8 +1,6 @@
 package io.troupe.train;
 
-import java.util.List;
-import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,10 +14,11 @@ public final class BatchNormRefresher {
   private BatchNormRefresher() {}
 
   /** Returns how many batch-norm layers were refreshed (0 for a network without any). */
-  public static int refresh(MultiLayerNetwork net, BatchSource train) {
+  public static int refresh(Network net, BatchSource train) {
     int refreshed = 0;
-    for (int layer = 0; layer < net.getnLayers(); layer++) {
-      if (net.getLayer(layer) instanceof BatchNormalization) {
+    var units = net.units();
+    for (int layer = 0; layer < units.size(); layer++) {
+      if (units.get(layer).batchNorm()) {
         refreshLayer(net, layer, train);
         refreshed++;
       }
@@ -27,14 +26,13 @@ public final class BatchNormRefresher {
     return refreshed;
   }
 
-  private static void refreshLayer(MultiLayerNetwork net, int layer, BatchSource train) {
+  private static void refreshLayer(Network net, int layer, BatchSource train) {
     double[] sum = null;
     double[] sumSq = null;
     long count = 0;
     for (int from = 0; from < train.size(); from += Evaluator.CHUNK) {
       int to = Math.min(train.size(), from + Evaluator.CHUNK);
-      List<INDArray> activations = net.feedForwardToLayer(layer, train.features(from, to), false);
-      INDArray input = activations.get(layer); // the input of `layer` (index 0 is the network input)
+      INDArray input = net.inputOf(layer, train.features(from, to));
       INDArray perFeature = featureMajor(input);
       if (sum == null) {
         sum = new double[(int) perFeature.size(0)];
@@ -60,7 +58,7 @@ public final class BatchNormRefresher {
     return input.permute(1, 0, 2, 3).dup('c').reshape(channels, input.length() / channels);
   }
 
-  private static void setStatistics(MultiLayerNetwork net, int layer, double[] sum, double[] sumSq, long count) {
+  private static void setStatistics(Network net, int layer, double[] sum, double[] sumSq, long count) {
     float[] mean = new float[sum.length];
     float[] var = new float[sum.length];
     for (int j = 0; j < sum.length; j++) {
@@ -68,7 +66,7 @@ public final class BatchNormRefresher {
       mean[j] = (float) m;
       var[j] = (float) Math.max(0, sumSq[j] / count - m * m);
     }
-    org.deeplearning4j.nn.api.Layer bn = net.getLayer(layer);
+    org.deeplearning4j.nn.api.Layer bn = net.layer(layer);
     INDArray meanParam = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
     INDArray varParam = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
     meanParam.assign(org.nd4j.linalg.factory.Nd4j.create(mean).reshape(meanParam.shape()));

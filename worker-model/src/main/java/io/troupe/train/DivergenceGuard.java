@@ -12,9 +12,29 @@ import java.util.Optional;
 public final class DivergenceGuard {
   private final DivergenceSpec spec;
   private double initialLoss = Double.NaN;
+  private final double referenceFloor;
 
   public DivergenceGuard(DivergenceSpec spec) {
+    this(spec, Double.NaN, 0);
+  }
+
+  /**
+   * A guard for a run that continues from a checkpoint: its reference stays the original run's
+   * first loss, not the (much lower) first loss after the checkpoint, which ordinary noise would
+   * soon exceed three times over. NaN falls back to the first loss seen.
+   */
+  public DivergenceGuard(DivergenceSpec spec, double initialLoss) {
+    this(spec, initialLoss, 0);
+  }
+
+  /**
+   * @param referenceFloor the least reference loss: a network fine-tuned from saved weights starts
+   *     far below chance, so its limit is measured from the chance-level loss instead
+   */
+  public DivergenceGuard(DivergenceSpec spec, double initialLoss, double referenceFloor) {
     this.spec = spec;
+    this.initialLoss = initialLoss;
+    this.referenceFloor = referenceFloor;
   }
 
   /** Checks one mini-batch loss; returns where and why the trial diverged, if it did. */
@@ -26,10 +46,12 @@ public final class DivergenceGuard {
       initialLoss = loss;
       return Optional.empty();
     }
-    double limit = spec.lossFactor() * initialLoss;
+    double reference = Math.max(initialLoss, referenceFloor);
+    double limit = spec.lossFactor() * reference;
     if (spec.enabled() && loss > limit) {
-      return Optional.of(new DivergencePoint(epoch, iteration, loss, initialLoss,
-          String.format("loss %.4g > %.4g x initial loss %.4g", loss, spec.lossFactor(), initialLoss)));
+      return Optional.of(new DivergencePoint(epoch, iteration, loss, initialLoss, reference > initialLoss
+          ? String.format("loss %.4g > %.4g x chance-level loss %.4g", loss, spec.lossFactor(), reference)
+          : String.format("loss %.4g > %.4g x initial loss %.4g", loss, spec.lossFactor(), initialLoss)));
     }
     return Optional.empty();
   }

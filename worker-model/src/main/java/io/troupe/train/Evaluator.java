@@ -1,7 +1,7 @@
 package io.troupe.train;
 
 import io.troupe.eval.Predictions;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,10 +16,10 @@ public final class Evaluator {
 
   private Evaluator() {}
 
-  public static Predictions predict(MultiLayerNetwork net, BatchSource source) {
+  public static Predictions predict(Network net, BatchSource source) {
     int n = source.size();
     if (n == 0) {
-      return Predictions.fromRows(new float[0], 0, Math.max(1, outputs(net)));
+      return Predictions.fromRows(new float[0], 0, Math.max(1, net.outputs()));
     }
     float[] out = predictRows(net, source, 0, n);
     return Predictions.fromRows(out, n, out.length / n);
@@ -31,7 +31,7 @@ public final class Evaluator {
    * @throws IllegalArgumentException if {@code from} is not a multiple of {@link #CHUNK} (the
    *     chunks would differ from a whole-set pass) or the range is empty or out of bounds
    */
-  public static float[] predictRows(MultiLayerNetwork net, BatchSource source, int from, int to) {
+  public static float[] predictRows(Network net, BatchSource source, int from, int to) {
     if (from % CHUNK != 0 || from < 0 || to <= from || to > source.size()) {
       throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + source.size()
           + ": the range must be non-empty and start on a multiple of " + CHUNK);
@@ -49,7 +49,7 @@ public final class Evaluator {
         features = HostArrays.reusable(end - start, source.data().numFeatures());
       }
       source.fillFeatures(start, end, features);
-      INDArray y = net.output(features, false);
+      INDArray y = net.output(features);
       if (out == null) {
         columns = (int) y.size(1);
         out = new float[(to - from) * columns];
@@ -60,7 +60,4 @@ public final class Evaluator {
     return out;
   }
 
-  private static int outputs(MultiLayerNetwork net) {
-    return (int) net.getLayer(net.getnLayers() - 1).getParam("b").length();
-  }
 }

@@ -1,7 +1,7 @@
 package io.troupe.train;
 
 import io.troupe.config.TrainSpec;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 
 /**
  * Reduce-on-plateau (seed 001: "hold the learning rate constant until the validation accuracy gets
@@ -27,7 +27,7 @@ final class PlateauTracker {
     this.lr = train.optimizer().lr();
   }
 
-  void afterEpoch(double valLoss, MultiLayerNetwork net) {
+  void afterEpoch(double valLoss, Network net) {
     if (valLoss < best * (1 - threshold)) {
       best = valLoss;
       sinceBest = 0;

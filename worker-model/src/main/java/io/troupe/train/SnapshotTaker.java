@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 
 /**
  * Captures parameter snapshots (batch-norm statistics included: DL4J keeps them among the
@@ -41,7 +41,7 @@ final class SnapshotTaker {
   }
 
   /** @param iteration the 0-based iteration that just finished */
-  void afterIteration(MultiLayerNetwork net, long iteration) {
+  void afterIteration(Network net, long iteration) {
     boolean due = switch (spec.mode()) {
       case NONE -> false;
       case CYCLE_ENDS -> schedule != null && schedule.endsCycle(iteration);

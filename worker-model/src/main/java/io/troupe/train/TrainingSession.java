@@ -10,8 +10,10 @@ import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
 import io.troupe.data.bootstrap.BootstrapSample;
 import io.troupe.eval.Predictions;
-import io.troupe.model.ModelFactory;
+import io.troupe.model.ModelFile;
+import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
+import io.troupe.model.Networks;
 import io.troupe.train.dl4j.GradientNoiseListener;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
@@ -27,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -49,7 +50,7 @@ final class TrainingSession {
   private final Sources sources;
   private final ReusedBatches batches;
   private final LearningRates rates;
-  private final MultiLayerNetwork net;
+  private final Network net;
   private final UpdateRatioMonitor monitor;
   private final DivergenceGuard guard;
   private final WeightAverages averages;
@@ -78,22 +79,26 @@ final class TrainingSession {
     this.batches = new ReusedBatches(sources.train());
     int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);
-    this.net = trial.resumeFrom() != null ? restore(store, trial.resumeFrom())
-        : new MultiLayerNetwork(ModelFactory.build(spec.model(), train, NetworkShape.of(splits.train()),
-            rates.updater(), trial.seed()));
-    net.init();
+    NetworkShape shape = NetworkShape.of(splits.train());
+    ModelFile file = spec.model().file() == null ? ModelFile.NONE : ModelFile.staged(store);
+    this.net = trial.resumeFrom() != null ? restore(store, trial.resumeFrom(), Networks.layout(spec, shape, file))
+        : Networks.build(spec, shape, rates.updater(), trial.seed(), file);
     // A resumed network continues its own count, so batch order, augmentation and schedule pick up
     // where the checkpoint left them.
-    this.firstEpoch = net.getEpochCount();
-    this.iteration = net.getIterationCount();
+    this.firstEpoch = net.epochCount();
+    this.iteration = net.iterationCount();
     this.lastEpoch = trial.stopAtEpoch() == null ? train.epochs() : Math.min(train.epochs(), trial.stopAtEpoch());
     this.monitor = train.monitor().enabled()
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     net.setListeners(listeners());
-    ViewCachingUpdaterBlock.install(net);
-    VectorizedAdam.install(net);
+    ViewCachingUpdaterBlock.install(net.updater());
+    VectorizedAdam.install(net.updater());
     ShapeInfoCache.install();
-    this.guard = new DivergenceGuard(train.divergence());
+    this.guard = trial.resumeFrom() != null
+        ? new DivergenceGuard(train.divergence(), readInitialLoss(store, trial.resumeFrom()))
+        : spec.model().type() == io.troupe.config.ModelType.DL4J_ZIP
+            ? new DivergenceGuard(train.divergence(), Double.NaN, chanceLoss(splits))
+            : new DivergenceGuard(train.divergence());
     this.averages = new WeightAverages(train.averaging());
     this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(),
         (long) train.epochs() * iterationsPerEpoch, iterationsPerEpoch, store, trial.trialId());
@@ -167,15 +172,33 @@ final class TrainingSession {
     progress.onEpoch(trial.trialId(), stats, lastEpoch);
   }
 
-  private static MultiLayerNetwork restore(ArtifactStore store, String key) {
+  private static Network restore(ArtifactStore store, String key, io.troupe.api.InputLayout layout) {
     try {
-      return ModelArtifacts.load(store, key, true);
+      return ModelArtifacts.load(store, key, layout, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resume from " + store.describe(key), e);
     }
   }
 
-  MultiLayerNetwork network() {
+  /** Beside a checkpoint: the run's first loss, which the guard of a continuation keeps as its reference. */
+  private static String initialLossKey(String modelKey) {
+    return modelKey + ".initial-loss";
+  }
+
+  /** ln C for C classes: the loss of a network that knows nothing; 0 (no floor) for regression. */
+  private static double chanceLoss(DataSplits splits) {
+    return splits.train().task() == io.troupe.data.Task.CLASSIFICATION ? Math.log(splits.train().numClasses()) : 0;
+  }
+
+  private static double readInitialLoss(ArtifactStore store, String modelKey) {
+    try (var in = store.open(initialLossKey(modelKey))) {
+      return Double.parseDouble(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+    } catch (IOException | NumberFormatException e) {
+      return Double.NaN; // a checkpoint from before this was saved: the guard starts from its first loss
+    }
+  }
+
+  Network network() {
     return net;
   }
 
@@ -209,19 +232,25 @@ final class TrainingSession {
   String saveModel() {
     String key = ArtifactRole.MODEL.key(trial.trialId());
     save(key, net, true);
+    byte[] initial = Double.toString(guard.initialLoss()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      store.write(initialLossKey(key), out -> out.write(initial));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + store.describe(initialLossKey(key)), e);
+    }
     artifacts.put(ArtifactRole.MODEL.entry(), key);
     return key;
   }
 
   /** A copy of the network with {@code params} and batch-norm statistics re-estimated on the training part. */
-  MultiLayerNetwork withParams(INDArray params) {
-    MultiLayerNetwork copy = net.clone();
+  Network withParams(INDArray params) {
+    Network copy = net.copy();
     copy.setParams(params);
     BatchNormRefresher.refresh(copy, sources.train());
     return copy;
   }
 
-  void saveAveraged(ArtifactRole role, MultiLayerNetwork averaged) {
+  void saveAveraged(ArtifactRole role, Network averaged) {
     String key = role.key(trial.trialId());
     save(key, averaged, false);
     artifacts.put(role.entry(), key);
@@ -238,7 +267,7 @@ final class TrainingSession {
     artifacts.put(role.entry(), key);
   }
 
-  private void save(String key, MultiLayerNetwork model, boolean withUpdater) {
+  private void save(String key, Network model, boolean withUpdater) {
     try {
       ModelArtifacts.save(store, key, model, withUpdater);
     } catch (IOException e) {
@@ -252,7 +281,7 @@ final class TrainingSession {
   }
 
   /** Validation and test predictions of a network. */
-  Predictions[] predict(MultiLayerNetwork model) {
+  Predictions[] predict(Network model) {
     return new Predictions[] {Evaluator.predict(model, sources.validation()), Evaluator.predict(model, sources.test())};
   }
 

@@ -18,7 +18,7 @@ import io.troupe.trial.TrialSpec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 
 /**
  * Runs one trial inside one task (no Spark here): {@code run(TrialSpec, DataSplits) -> TrialResult}.
@@ -52,7 +52,7 @@ public final class TrialRunner {
 
   private TrialResult completed(TrialSpec trial, DataSplits splits, TrainingSession session, long start) {
     Map<String, Double> metrics = baseMetrics(session);
-    MultiLayerNetwork net = session.network();
+    Network net = session.network();
     Predictions[] predictions = session.predict(net);
     TrialMetrics.put(metrics, "val", predictions[0], splits.validation());
     TrialMetrics.put(metrics, "test", predictions[1], splits.test());
@@ -83,7 +83,7 @@ public final class TrialRunner {
     return new TrialResult.Completed(info, predictions[0], predictions[1], session.outOfBag());
   }
 
-  private void scoreAverage(ArtifactRole role, MultiLayerNetwork averaged, TrainingSession session, DataSplits splits,
+  private void scoreAverage(ArtifactRole role, Network averaged, TrainingSession session, DataSplits splits,
       Map<String, Double> metrics) {
     Predictions[] p = session.predict(averaged);
     TrialMetrics.put(metrics, role.entry() + "_val", p[0], splits.validation());

@@ -3,7 +3,7 @@ package io.troupe.train;
 import io.troupe.config.AveragingSpec;
 import io.troupe.train.averaging.ExponentialAverage;
 import io.troupe.train.averaging.RunningAverage;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.troupe.model.Network;
 
 /**
  * The SWA and EMA averages a trial keeps beside its weights: one extra parameter copy each, so at
@@ -21,14 +21,14 @@ final class WeightAverages {
     this.ema = spec.emaDecay() == null ? null : new ExponentialAverage(spec.emaDecay());
   }
 
-  void afterIteration(MultiLayerNetwork net) {
+  void afterIteration(Network net) {
     if (ema != null) {
       ema.update(net.params());
     }
   }
 
   /** @param epoch 0-based epoch that just ended */
-  void afterEpoch(MultiLayerNetwork net, int epoch) {
+  void afterEpoch(Network net, int epoch) {
     if (swa != null && epoch >= swaStartEpoch) {
       swa.add(net.params());
     }

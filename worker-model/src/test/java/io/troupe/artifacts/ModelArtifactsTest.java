@@ -56,7 +56,7 @@ class ModelArtifactsTest {
     MultiLayerNetwork net = trainedNet();
     LocalArtifactStore store = new LocalArtifactStore(tmp);
     ModelArtifacts.save(store, "t0001/model.zip", net, false);
-    MultiLayerNetwork loaded = ModelArtifacts.load(store, "t0001/model.zip", false);
+    MultiLayerNetwork loaded = (MultiLayerNetwork) ModelArtifacts.load(store, "t0001/model.zip", false);
     assertEquals(net.params(), loaded.params());
     assertEquals(net.output(input()), loaded.output(input()));
   }
@@ -70,9 +70,9 @@ class ModelArtifactsTest {
     LocalArtifactStore store = new LocalArtifactStore(tmp);
     ModelArtifacts.save(store, "with.zip", net, true);
     ModelArtifacts.save(store, "without.zip", net, false);
-    MultiLayerNetwork resumed = ModelArtifacts.load(store, "with.zip", true);
+    MultiLayerNetwork resumed = (MultiLayerNetwork) ModelArtifacts.load(store, "with.zip", true);
     assertEquals(state, resumed.getUpdater().getStateViewArray());
-    MultiLayerNetwork scoring = ModelArtifacts.load(store, "without.zip", true);
+    MultiLayerNetwork scoring = (MultiLayerNetwork) ModelArtifacts.load(store, "without.zip", true);
     assertNull(scoring.getUpdater(false));
   }
 

@@ -21,6 +21,8 @@ import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import io.troupe.trial.TrialStatus;
 import java.nio.file.Path;
+import io.troupe.api.InputLayout;
+import io.troupe.model.Network;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -60,7 +62,7 @@ class ParameterAveragingTest {
     MultiLayerNetwork a = network(spec, splits, 1);
     MultiLayerNetwork b = network(spec, splits, 2);
     MultiLayerNetwork c = network(spec, splits, 3);
-    MultiLayerNetwork mean = new ParameterAverage().add(a).add(b).add(c).result();
+    MultiLayerNetwork mean = (MultiLayerNetwork) new ParameterAverage().add(wrap(a)).add(wrap(b)).add(wrap(c)).result().model();
     float[] pa = a.params().toFloatVector();
     float[] pb = b.params().toFloatVector();
     float[] pc = c.params().toFloatVector();
@@ -78,8 +80,8 @@ class ParameterAveragingTest {
     ExperimentSpec spec = spec();
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     MultiLayerNetwork a = network(spec, splits, 1);
-    ParameterAverage one = new ParameterAverage().add(a);
-    ParameterAverage two = one.with(network(spec, splits, 2));
+    ParameterAverage one = new ParameterAverage().add(wrap(a));
+    ParameterAverage two = one.with(wrap(network(spec, splits, 2)));
     assertEquals(1, one.count());
     assertEquals(2, two.count());
     assertEquals(a.params(), one.result().params());
@@ -91,7 +93,7 @@ class ParameterAveragingTest {
     DataSplits splits = DataLoader.load(small.data(), small.dataSeed());
     MultiLayerNetwork wide = network(spec("model.hidden=[12]"), splits, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ParameterAverage().add(network(small, splits, 1)).add(wide));
+        () -> new ParameterAverage().add(wrap(network(small, splits, 1))).add(wrap(wide)));
     assertTrue(e.getMessage().contains("0_W") && e.getMessage().contains("[6, 8]"), e.getMessage());
   }
 
@@ -107,11 +109,12 @@ class ParameterAveragingTest {
       return r.info().artifacts().get("model");
     }).toList();
 
-    ScoredModel averaged = new MemberScoring(store, splits, true).average(keys, "avg/model.zip");
+    ScoredModel averaged = new MemberScoring(store, splits, true, InputLayout.feedForward()).average(keys, "avg/model.zip");
 
-    MultiLayerNetwork naive = new ParameterAverage().add(ModelArtifacts.load(store, keys.get(0), false))
-        .add(ModelArtifacts.load(store, keys.get(1), false)).result();
-    MultiLayerNetwork saved = ModelArtifacts.load(store, "avg/model.zip", false);
+    MultiLayerNetwork naive = (MultiLayerNetwork) new ParameterAverage()
+        .add(ModelArtifacts.load(store, keys.get(0), InputLayout.feedForward(), false))
+        .add(ModelArtifacts.load(store, keys.get(1), InputLayout.feedForward(), false)).result().model();
+    MultiLayerNetwork saved = (MultiLayerNetwork) ModelArtifacts.load(store, "avg/model.zip", false);
     // Layer 1 is the batch norm after the dense layer: its statistics were measured again, so they
     // are no longer the mean of the members' statistics; the weights are.
     INDArray naiveMean = naive.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
@@ -123,7 +126,11 @@ class ParameterAveragingTest {
     assertTrue(inputs.mean(0).equalsWithEps(savedMean.reshape(inputs.mean(0).shape()), 1e-4),
         "the statistics are those of the averaged network's own layer inputs");
     // The scores returned are those of the saved model.
-    assertEquals(Evaluator.predict(saved, new BatchSource(splits.test(), splits.transform(), null)), averaged.test());
+    assertEquals(Evaluator.predict(wrap(saved), new BatchSource(splits.test(), splits.transform(), null)), averaged.test());
     assertEquals("avg/model.zip", averaged.key());
+  }
+
+  private static Network wrap(MultiLayerNetwork net) {
+    return Network.of(net, InputLayout.feedForward());
   }
 }

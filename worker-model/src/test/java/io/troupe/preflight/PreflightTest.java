@@ -21,7 +21,7 @@ class PreflightTest {
   private static List<CheckOutcome> run(String yaml, String... sets) {
     ExperimentSpec spec = ConfigLoader.parse(yaml, "p.yaml", "p", List.of(sets));
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
-    return Preflight.run(spec, splits);
+    return Preflight.run(spec, splits, io.troupe.model.ModelFile.NONE);
   }
 
   @Test

@@ -22,7 +22,7 @@ class BatchNormRefresherTest {
         NetworkShape.of(splits.train()), new Sgd(0.1), 3));
     net.init();
     BatchSource train = new BatchSource(splits.train(), splits.transform(), null);
-    assertEquals(1, BatchNormRefresher.refresh(net, train));
+    assertEquals(1, BatchNormRefresher.refresh(io.troupe.model.Network.of(net, io.troupe.api.InputLayout.feedForward()), train));
     // Layer 0 is dense (identity activation), layer 1 the batch norm over its 5 outputs.
     INDArray inputs = net.feedForwardToLayer(0, train.features(0, train.size()), false).get(1);
     INDArray mean = net.getLayer(1).getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);

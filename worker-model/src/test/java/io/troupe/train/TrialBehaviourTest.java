@@ -30,7 +30,7 @@ class TrialBehaviourTest {
     // gradient, so all of them stay copies of one another however long they train.
     TrialFixture.completed(dir, "model.init=zero", "model.activation=sigmoid", "model.hidden=[6]",
         "train.optimizer.type=sgd", "train.optimizer.lr=0.5");
-    MultiLayerNetwork net = ModelArtifacts.load(new LocalArtifactStore(dir), "t1/model.zip", false);
+    MultiLayerNetwork net = (MultiLayerNetwork) ModelArtifacts.load(new LocalArtifactStore(dir), "t1/model.zip", false);
     INDArray w = net.getLayer(0).getParam("W"); // [inputs, hidden]
     assertTrue(w.norm2Number().doubleValue() > 1e-4, "weights never moved, so the test would prove nothing");
     for (int unit = 1; unit < w.columns(); unit++) {

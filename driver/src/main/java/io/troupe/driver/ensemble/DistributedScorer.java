@@ -6,15 +6,15 @@ import io.troupe.driver.dispatch.TrialTask;
 import io.troupe.eval.Predictions;
 import io.troupe.train.BatchSource;
 import io.troupe.train.Evaluator;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import io.troupe.api.InputLayout;
+import io.troupe.artifacts.ModelArtifacts;
+import io.troupe.model.Network;
 import scala.Tuple2;
 
 /**
@@ -26,7 +26,7 @@ import scala.Tuple2;
 final class DistributedScorer {
   private DistributedScorer() {}
 
-  static Predictions scoreTest(TrialDispatcher dispatcher, byte[] model, int partitions) {
+  static Predictions scoreTest(TrialDispatcher dispatcher, byte[] model, int partitions, InputLayout layout) {
     JavaSparkContext jsc = dispatcher.spark();
     Broadcast<DataSplits> data = dispatcher.data();
     int rows = data.value().test().size();
@@ -38,7 +38,7 @@ final class DistributedScorer {
     try {
       jsc.setJobGroup("troupe-scoring", "distributed test scoring over " + partitions + " partitions", true);
       List<Tuple2<Integer, float[]>> pieces = jsc.parallelize(starts, Math.max(1, Math.min(partitions, starts.size())))
-          .mapPartitions((Iterator<Integer> chunkStarts) -> scorePartition(chunkStarts, shipped.value(), data.value()))
+          .mapPartitions((Iterator<Integer> chunkStarts) -> scorePartition(chunkStarts, shipped.value(), data.value(), layout))
           .collect();
       return assemble(pieces, rows);
     } finally {
@@ -47,9 +47,9 @@ final class DistributedScorer {
   }
 
   private static Iterator<Tuple2<Integer, float[]>> scorePartition(Iterator<Integer> chunkStarts, byte[] model,
-      DataSplits splits) throws IOException {
+      DataSplits splits, InputLayout layout) throws IOException {
     TrialTask.bindTaskResources();
-    MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false);
+    Network net = Network.of(ModelArtifacts.readModel(model, false), layout);
     BatchSource test = new BatchSource(splits.test(), splits.transform(), null);
     List<Tuple2<Integer, float[]>> out = new ArrayList<>();
     while (chunkStarts.hasNext()) {

@@ -71,7 +71,8 @@ public final class EnsembleRunner {
       boolean distributed = splits.test().size() > spec.ensemble().distributedScoringAbove();
       String artifacts = trials.artifactsLocation();
       MemberSource source = new MemberSource(dispatcher,
-          RunStores.open(artifacts, spark.sparkContext().hadoopConfiguration()), artifacts, distributed);
+          RunStores.open(artifacts, spark.sparkContext().hadoopConfiguration()), artifacts, distributed,
+          trials.layout());
       ComparisonBuilder builder = new ComparisonBuilder(spec, splits, plan, results, source, strategies);
       builder.build();
       ComparisonTable table = new ComparisonTable(builder.rows());

@@ -1,5 +1,6 @@
 package io.troupe.driver.ensemble;
 
+import io.troupe.api.InputLayout;
 import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.dispatch.TrialDispatcher;
@@ -27,8 +28,11 @@ final class MemberSource {
   private final String artifactRoot;
   private final boolean distributed;
   private final int partitions;
+  private final InputLayout layout;
 
-  MemberSource(TrialDispatcher dispatcher, ArtifactStore artifacts, String artifactRoot, boolean distributed) {
+  MemberSource(TrialDispatcher dispatcher, ArtifactStore artifacts, String artifactRoot, boolean distributed,
+      InputLayout layout) {
+    this.layout = layout;
     this.dispatcher = dispatcher;
     this.artifacts = artifacts;
     this.artifactRoot = artifactRoot;
@@ -73,14 +77,15 @@ final class MemberSource {
   private <R> R onExecutor(String description, Function<MemberScoring, R> work) {
     String root = artifactRoot;
     boolean scoreTest = !distributed;
+    InputLayout fed = layout;
     return dispatcher.runOnExecutor(description,
-        splits -> work.call(new MemberScoring(RunStores.onExecutor(root), splits, scoreTest)));
+        splits -> work.call(new MemberScoring(RunStores.onExecutor(root), splits, scoreTest, fed)));
   }
 
   /** Test predictions of a saved model scored across tasks (whatever the size of the test part). */
   Predictions scoreDistributed(String modelKey) {
     try (InputStream in = artifacts.open(modelKey)) {
-      return DistributedScorer.scoreTest(dispatcher, in.readAllBytes(), partitions);
+      return DistributedScorer.scoreTest(dispatcher, in.readAllBytes(), partitions, layout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + artifacts.describe(modelKey), e);
     }

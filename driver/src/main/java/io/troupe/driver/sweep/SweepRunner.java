@@ -1,5 +1,8 @@
 package io.troupe.driver.sweep;
 
+import io.troupe.api.InputLayout;
+import io.troupe.driver.model.RunNetwork;
+import io.troupe.driver.store.RunStores;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
@@ -43,6 +46,7 @@ public final class SweepRunner {
   private final ResultStore store;
   private final SweepProgress progress;
   private final int slots;
+  private InputLayout layout;
   private int failedHere;
   private String stopReason;
 
@@ -82,6 +86,14 @@ public final class SweepRunner {
     return slots;
   }
 
+  /** The input layout of the run's networks, known once {@link #withDispatcher} has prepared them. */
+  public InputLayout layout() {
+    if (layout == null) {
+      throw new IllegalStateException("the run's network is prepared in withDispatcher");
+    }
+    return layout;
+  }
+
   public SweepOutcome run() throws IOException, InterruptedException {
     return withDispatcher(dispatcher -> {
       if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
@@ -107,6 +119,9 @@ public final class SweepRunner {
    */
   public <T> T withDispatcher(DispatcherWork<T> work) throws IOException, InterruptedException {
     run.notes().forEach(progress::note);
+    // Bad input (a missing factory class, a file that does not parse) stops here, before any trial.
+    layout = RunNetwork.prepare(spec, splits, RunStores.open(artifactsLocation(), spark.sparkContext().hadoopConfiguration()),
+        spark.sparkContext().hadoopConfiguration());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
     try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactsLocation(), slots)) {

@@ -156,6 +156,34 @@ class EnsembleRunnerTest {
   }
 
   @Test
+  void aUsersComputationGraphGoesThroughEveryStrategyAndCombiner() throws Exception {
+    // The residual MLP factory of worker-model's tests, with batch norm, so averaged graphs re-estimate it.
+    ExperimentSpec spec = spec("model.type=factory", "model.factory=io.troupe.testing.nets.ResidualMlp",
+        "model.params.width=12", "model.params.blocks=2", "model.params.batchNorm=true", "model.batchNorm=false",
+        "train.averaging.emaDecay=0.9");
+    EnsembleOutcome o = run(spec, dir, false);
+    assertFalse(o.stoppedOnFailures(), o.stopReason());
+    Set<String> combiners = o.table().rows().stream().map(ComparisonRow::combiner).collect(Collectors.toSet());
+    assertEquals(Set.of("-", "average", "vote", "weighted-vote", "parameter-average"), combiners);
+    Set<String> strategies = o.table().rows().stream().map(ComparisonRow::strategy).collect(Collectors.toSet());
+    assertEquals(Set.of("single", "true", "independent-average", "bagging", "snapshots", "snapshots-control", "swa",
+        "ema", "soup"), strategies);
+    Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    trials.values().forEach(t -> assertEquals(TrialStatus.COMPLETED, t.status(), t.trialId()));
+    for (ComparisonRow r : o.table().rows()) {
+      // Averaging independently initialised graphs is the seeds' negative control: no floor for it.
+      if (!r.strategy().equals("independent-average")) {
+        assertTrue(r.figure("accuracy") > 0.5, r.strategy() + "/" + r.combiner() + " " + r.figure("accuracy"));
+      }
+    }
+    assertTrue(io.troupe.artifacts.ModelArtifacts.load(new LocalArtifactStore(dir.resolve("artifacts")),
+        "ensembles/snapshots-average.zip", false) instanceof org.deeplearning4j.nn.graph.ComputationGraph);
+    EnsembleOutcome distributed = run(ExperimentSpec.class.cast(io.troupe.config.ConfigLoader.withValues(spec,
+        Map.of("ensemble.distributedScoringAbove", 1))), dir, true);
+    assertEquals(o.table().toCsv(), distributed.table().toCsv(), "graphs scored across tasks give the same numbers");
+  }
+
+  @Test
   void regressionComparesAveragesByMse() throws Exception {
     ExperimentSpec spec = spec("data.task=regression", "ensemble.strategies=[single, true]",
         "ensemble.combiners=[average, parameter-average]", "ensemble.members=2");

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -54,10 +53,15 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
    *
    * @return the number of blocks replaced
    */
-  public static int install(MultiLayerNetwork net) {
+  public static int install(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
     Updater updater = net.getUpdater(true);
+    return updater instanceof BaseMultiLayerUpdater<?> layered ? install(layered) : 0;
+  }
+
+  /** The same for any network's updater (a layer stack's or a graph's). */
+  public static int install(BaseMultiLayerUpdater<?> layered) {
     // On the CPU backend only: the kernel writes host memory, which a CUDA array would not see.
-    if (!AVAILABLE || !Nd4j.getEnvironment().isCPU() || !(updater instanceof BaseMultiLayerUpdater<?> layered)) {
+    if (!AVAILABLE || !Nd4j.getEnvironment().isCPU()) {
       return 0;
     }
     int replaced = 0;

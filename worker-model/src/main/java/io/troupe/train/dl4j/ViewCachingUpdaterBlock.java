@@ -2,7 +2,6 @@ package io.troupe.train.dl4j;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -44,11 +43,13 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
    *
    * @return the number of blocks replaced
    */
-  public static int install(MultiLayerNetwork net) {
+  public static int install(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
     Updater updater = net.getUpdater(true);
-    if (!(updater instanceof BaseMultiLayerUpdater<?> layered)) {
-      return 0;
-    }
+    return updater instanceof BaseMultiLayerUpdater<?> layered ? install(layered) : 0;
+  }
+
+  /** The same for any network's updater (a layer stack's or a graph's). */
+  public static int install(BaseMultiLayerUpdater<?> layered) {
     List<UpdaterBlock> blocks = layered.getUpdaterBlocks();
     int replaced = 0;
     for (int i = 0; i < blocks.size(); i++) {

@@ -1,8 +1,8 @@
 package io.troupe.train.monitor;
 
+import io.troupe.model.Network;
+import io.troupe.model.NetworkUnit;
 import java.util.List;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -21,27 +21,16 @@ public final class ActivationProbe {
   private ActivationProbe() {}
 
   /** One {mean, std, saturated} triple per layer; saturated is NaN where it does not apply. */
-  public static double[][] measure(MultiLayerNetwork net, INDArray probe) {
-    List<INDArray> activations = net.feedForward(probe, false);
-    int layers = net.getnLayers();
-    double[][] out = new double[layers][];
-    for (int i = 0; i < layers; i++) {
-      INDArray a = activations.get(i + 1);
-      IActivation fn = activationOf(net, i);
+  public static double[][] measure(Network net, INDArray probe) {
+    List<INDArray> activations = net.activations(probe);
+    List<NetworkUnit> units = net.units();
+    double[][] out = new double[units.size()][];
+    for (int i = 0; i < units.size(); i++) {
+      INDArray a = activations.get(i);
+      IActivation fn = units.get(i).activation();
       out[i] = new double[] {a.meanNumber().doubleValue(), a.stdNumber().doubleValue(), saturated(a, fn)};
     }
     return out;
-  }
-
-  private static IActivation activationOf(MultiLayerNetwork net, int layer) {
-    Object conf = net.getLayer(layer).conf().getLayer();
-    if (conf instanceof BaseLayer base) {
-      return base.getActivationFn();
-    }
-    if (conf instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer act) {
-      return act.getActivationFn();
-    }
-    return null;
   }
 
   static double saturated(INDArray a, IActivation fn) {
