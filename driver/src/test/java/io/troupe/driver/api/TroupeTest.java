@@ -181,7 +181,7 @@ class TroupeTest {
   }
 
   @Test
-  void aSparkSourceIsReadThroughTheGivenSession() throws IOException, Exception {
+  void aSparkSourceIsReadThroughTheGivenSession() throws Exception {
     SourceData blobs = SyntheticData.blobs(120, 30, 4, 3, 1.0, 7);
     DatasetFrames.of(spark, blobs.train()).write().parquet(dir.resolve("train").toString());
     DatasetFrames.of(spark, blobs.test()).write().parquet(dir.resolve("test").toString());
