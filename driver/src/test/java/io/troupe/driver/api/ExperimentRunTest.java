@@ -56,6 +56,18 @@ class ExperimentRunTest {
   }
 
   @Test
+  void aSpecBuiltInCodeStillCannotLeadOutsideOut() {
+    // Config validation refuses such names; a spec constructed directly never met it.
+    ExperimentSpec s = ExperimentRun.fromYaml(YAML).spec();
+    for (String name : List.of("../../etc", "/etc", "a/../../b", "..")) {
+      ExperimentRun run = ExperimentRun.of(new ExperimentSpec(name, s.seed(), s.data(), s.model(), s.train(),
+          s.search(), s.objective(), s.ensemble(), s.spark())).outputTo(dir);
+      InvalidInputException e = assertThrows(InvalidInputException.class, run::location);
+      assertTrue(e.getMessage().startsWith("name: \"" + name + "\""), e.getMessage());
+    }
+  }
+
+  @Test
   void badInputNamesTheFieldOrFile() {
     InvalidInputException range = assertThrows(InvalidInputException.class,
         () -> ExperimentRun.fromYaml(YAML).set("train.epochs", 0).spec());
@@ -69,8 +81,8 @@ class ExperimentRunTest {
     InvalidInputException missing = assertThrows(InvalidInputException.class,
         () -> ExperimentRun.fromFile(dir.resolve("nope.yaml")).spec());
     assertTrue(missing.getMessage().contains("nope.yaml"), missing.getMessage());
-    InvalidInputException outside = assertThrows(InvalidInputException.class,
+    InvalidInputException credentials = assertThrows(InvalidInputException.class,
         () -> ExperimentRun.fromYaml(YAML).outputTo("s3a://key:secret@bucket/runs").location());
-    assertTrue(outside.getMessage().startsWith("--out: "), outside.getMessage());
+    assertTrue(credentials.getMessage().startsWith("--out: "), credentials.getMessage());
   }
 }
