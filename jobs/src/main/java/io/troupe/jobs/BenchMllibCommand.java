@@ -5,6 +5,7 @@ import io.troupe.config.Direction;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.TrainSpec;
 import io.troupe.data.DataSplits;
+import io.troupe.driver.api.ExperimentRun;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepOutcome;
@@ -21,6 +22,7 @@ import io.troupe.jobs.mllib.MllibGridRunner;
 import io.troupe.jobs.mllib.MllibPoint;
 import io.troupe.jobs.mllib.MllibTable;
 import io.troupe.trial.TrialSpec;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,18 +58,20 @@ final class BenchMllibCommand implements Command {
     if (args.resume()) {
       throw new InvalidInputException("--resume: bench-mllib times a whole grid from scratch; drop --resume");
     }
-    Experiment experiment = Experiment.loadForSpark(args);
+    ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     MllibGrid.check(spec);
     List<TrialSpec> trials = TrialPlanner.plan(spec);
-    String dir = args.localOut().resolve("bench-mllib").resolve(spec.name()).toString();
-    // A directory that holds an earlier run is refused (bench-mllib never resumes).
-    return experiment.onSpark(dir, args, err, (run, spark, splits) -> bench(spec, withValidation(splits), trials, run,
-        spark, args, out, err));
+    // Into <out>/bench-mllib/<name>/; one that holds an earlier run is refused (bench-mllib never resumes).
+    ExperimentRun grid = experiment.outputTo(args.localOut().resolve("bench-mllib"));
+    try (CommandSession session = CommandSession.of(spec, args.master())) {
+      return session.troupe(err).withRun(grid, name(), (run, spark, splits) -> bench(spec, withValidation(splits),
+          trials, run, spark, args, out, err));
+    }
   }
 
   private static int bench(ExperimentSpec spec, DataSplits splits, List<TrialSpec> trials, RunDirectory run,
-      SparkSession spark, CliArgs args, PrintStream out, PrintStream err) throws Exception {
+      SparkSession spark, CliArgs args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
     List<MllibPoint> points = MllibGrid.points(trials, splits.train().numFeatures(), splits.train().numClasses());
     SweepRunner sweep = new SweepRunner(spec, splits, spark, run, new SweepProgress(err, "val_accuracy",
         Direction.MAXIMIZE));
@@ -100,7 +104,7 @@ final class BenchMllibCommand implements Command {
   }
 
   /** The sweep, timed from its start to the end of its outputs, with each point's score in grid order. */
-  private static GridRun runTroupe(SweepRunner sweep, List<TrialSpec> trials) throws Exception {
+  private static GridRun runTroupe(SweepRunner sweep, List<TrialSpec> trials) throws IOException, InterruptedException {
     long start = System.nanoTime();
     SweepOutcome outcome = sweep.run();
     double seconds = (System.nanoTime() - start) / 1e9;

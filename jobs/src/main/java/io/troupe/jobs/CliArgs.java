@@ -1,7 +1,6 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
-import io.troupe.driver.store.RunInvocation;
 import io.troupe.driver.store.RunStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +43,6 @@ public record CliArgs(
       throw new InvalidInputException(command + ": --out must be a local directory here, got " + out);
     }
     return Path.of(RunStores.normalize(out));
-  }
-
-  /** How this run was started, for its manifest (run.json). */
-  public RunInvocation invocation() {
-    return new RunInvocation(command, commandLine);
   }
 
   public static CliArgs parse(String[] args) {

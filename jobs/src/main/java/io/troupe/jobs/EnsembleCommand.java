@@ -2,10 +2,11 @@ package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
 import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.ExperimentSpec;
 import io.troupe.config.binding.ConfigEnum;
+import io.troupe.driver.api.ExperimentRun;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Builds one ensemble strategy (--strategy NAME, else the first of ensemble.strategies) with the
@@ -26,10 +27,12 @@ final class EnsembleCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.loadForSpark(args);
-    EnsembleStrategy strategy = args.strategy() == null ? experiment.spec().ensemble().strategies().get(0)
-        : parse(args.strategy());
-    return CompareCommand.run(experiment, Set.of(strategy), "ensemble-" + strategy.configName(), args, out, err);
+    ExperimentRun experiment = Experiment.run(args);
+    ExperimentSpec spec = experiment.spec();
+    EnsembleStrategy strategy = args.strategy() == null ? spec.ensemble().strategies().get(0) : parse(args.strategy());
+    try (CommandSession session = CommandSession.of(spec, args.master())) {
+      return CompareCommand.print(session.troupe(err).ensemble(experiment, strategy), out, err);
+    }
   }
 
   private static EnsembleStrategy parse(String name) {

@@ -1,14 +1,10 @@
 package io.troupe.jobs;
 
 import io.troupe.config.ExperimentSpec;
-import io.troupe.data.DataSplits;
-import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.api.ExperimentRun;
 import io.troupe.driver.sweep.Leaderboard;
 import io.troupe.driver.sweep.SweepOutcome;
-import io.troupe.driver.sweep.SweepProgress;
-import io.troupe.driver.sweep.SweepRunner;
 import java.io.PrintStream;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Fans a config's search out on Spark: embedded local Spark by default, a cluster with --master
@@ -29,19 +25,14 @@ final class SweepCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    Experiment experiment = Experiment.loadForSpark(args);
-    String metric = experiment.spec().objectiveMetric().configName();
-    return experiment.onSpark(experiment.dir(args.out()), args, err,
-        (run, spark, splits) -> sweep(experiment.spec(), splits, run, spark, metric, out, err));
+    ExperimentRun experiment = Experiment.run(args);
+    ExperimentSpec spec = experiment.spec();
+    try (CommandSession session = CommandSession.of(spec, args.master())) {
+      return print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), out, err);
+    }
   }
 
-  private static int sweep(ExperimentSpec spec, DataSplits splits, RunDirectory run, SparkSession spark, String metric,
-      PrintStream out, PrintStream err) throws Exception {
-    SweepRunner runner = new SweepRunner(spec, splits, spark, run,
-        new SweepProgress(err, metric, spec.objectiveDirection()));
-    err.printf("troupe: sweep %s on %s with %d slots%n", spec.name(), spark.sparkContext().master(),
-        runner.slots());
-    SweepOutcome outcome = runner.run();
+  private static int print(SweepOutcome outcome, String metric, PrintStream out, PrintStream err) {
     out.print(Leaderboard.render(outcome.ranked(), metric, 10));
     outcome.warnings().forEach(w -> out.println("warning: " + w));
     out.println("results: " + outcome.trialsFile());

@@ -66,7 +66,7 @@ public final class EnsembleRunner {
       ArtifactStore files = run.files();
       String trialsFile = files.describe(io.troupe.trial.TrialsFile.NAME);
       if (trials.stopped()) {
-        return new EnsembleOutcome(null, List.of(), null, null, null, trialsFile, true, trials.stopReason());
+        return new EnsembleOutcome(null, splits.test().size(), List.of(), null, null, null, trialsFile, true, trials.stopReason());
       }
       boolean distributed = splits.test().size() > spec.ensemble().distributedScoringAbove();
       String artifacts = trials.artifactsLocation();
@@ -79,7 +79,7 @@ public final class EnsembleRunner {
       String csv = write(files, stem + ".csv", table.toCsv());
       String md = write(files, stem + ".md", table.toMarkdown());
       String curve = write(files, "members-curve.csv", MembersCurve.toCsv(builder.curve()));
-      return new EnsembleOutcome(table, builder.notes(), csv, md, curve, trialsFile, false, null);
+      return new EnsembleOutcome(table, splits.test().size(), builder.notes(), csv, md, curve, trialsFile, false, null);
     });
   }
 

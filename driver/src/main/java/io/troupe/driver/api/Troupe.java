@@ -1,0 +1,224 @@
+package io.troupe.driver.api;
+
+import io.troupe.config.EnsembleStrategy;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.SearchStrategy;
+import io.troupe.data.DataSplits;
+import io.troupe.driver.data.ExperimentData;
+import io.troupe.driver.ensemble.EnsembleOutcome;
+import io.troupe.driver.ensemble.EnsembleRunner;
+import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.store.RunStores;
+import io.troupe.driver.sweep.SweepOutcome;
+import io.troupe.driver.sweep.SweepProgress;
+import io.troupe.driver.sweep.SweepRunner;
+import io.troupe.train.TrialRunner;
+import io.troupe.trial.TrialResult;
+import io.troupe.trial.TrialSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Troupe from a Spark application: sweeps, ensemble comparisons and single trials on the caller's
+ * SparkSession, with the results directory, resume, locking and validation of the CLI (which is a
+ * thin layer over this class).
+ *
+ * <pre>{@code
+ * SweepOutcome sweep = Troupe.on(spark).sweep(
+ *     ExperimentRun.fromFile(Path.of("conf/examples/synthetic-blobs.yaml"))
+ *         .set("train.epochs", 3)
+ *         .outputTo("hdfs://namenode:8020/runs"));
+ * }</pre>
+ *
+ * <ul>
+ *   <li>The session is used as it is, and never started or stopped here. The config's
+ *       {@code spark.master} and {@code spark.conf} cannot change a running session: start it with
+ *       Troupe's settings ({@link io.troupe.driver.spark.SparkSessions#conf}) when they matter,
+ *       e.g. {@code spark.task.cpus} to match {@code spark.taskCpus}.
+ *   <li>Results go through Hadoop's file systems with the session's {@code spark.hadoop.*}
+ *       settings, as executors see them.
+ *   <li>Progress (a line per finished trial, a status line, notes) goes to stderr unless
+ *       {@link #reportingTo} says otherwise.
+ *   <li>Bad input (config, data, a refused run) throws {@link io.troupe.InvalidInputException}
+ *       naming the field or file, before anything is written; a trial that fails or diverges is
+ *       part of the outcome, not an exception.
+ * </ul>
+ */
+public final class Troupe {
+  /** The trial id of {@link #train}, fixed so that the same config trains the same way. */
+  public static final String TRAIN_TRIAL_ID = "train";
+  /** Ensemble members, their artifacts and the tables go to {@code <out>/<name>/ensembles/}. */
+  public static final String ENSEMBLES_DIR = "ensembles";
+
+  private final SparkConf settings;
+  private final Supplier<SparkSession> session;
+  private final PrintStream progress;
+
+  private Troupe(SparkConf settings, Supplier<SparkSession> session, PrintStream progress) {
+    this.settings = settings;
+    this.session = session;
+    this.progress = progress;
+  }
+
+  /** Runs on {@code spark}, which stays the caller's to stop. */
+  public static Troupe on(SparkSession spark) {
+    Objects.requireNonNull(spark, "spark");
+    return new Troupe(spark.sparkContext().getConf(), () -> spark, System.err);
+  }
+
+  /**
+   * For a launcher that owns its session (the CLI): {@code session} is asked for only once the run
+   * is open (data from files) or its data must be read (a spark source), so a refused run starts no
+   * Spark; {@code settings} are the ones it will start with, for the results' file system. The
+   * caller stops what it started.
+   */
+  public static Troupe onDemand(SparkConf settings, Supplier<SparkSession> session) {
+    return new Troupe(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(session, "session"),
+        System.err);
+  }
+
+  /** The same, with progress and notes going to {@code progress} ({@code PrintStream.nullOutputStream()}: none). */
+  public Troupe reportingTo(PrintStream progress) {
+    return new Troupe(settings, session, Objects.requireNonNull(progress, "progress"));
+  }
+
+  /**
+   * The config's search on Spark (grid, random, coarse-to-fine or ASHA), one trial per task, each
+   * result recorded in {@code <out>/<name>/records/} as it ends; then trials.jsonl, trials.parquet and
+   * best.yaml. With {@link ExperimentRun#resume}, trials that ended are skipped.
+   *
+   * @return the trials ranked best first by the config's objective, where the results and best
+   *     config went, warnings, and whether the sweep stopped after search.maxFailedTrials failures
+   */
+  public SweepOutcome sweep(ExperimentRun run) throws IOException, InterruptedException {
+    ExperimentSpec spec = run.spec();
+    return onRun(run, spec, "sweep", run.locationOf(spec), (open, spark, splits) -> {
+      SweepRunner runner = new SweepRunner(spec, splits, spark, open, sweepProgress(spec));
+      progress.printf("troupe: sweep %s on %s with %d slots%n", spec.name(), spark.sparkContext().master(),
+          runner.slots());
+      return runner.run();
+    });
+  }
+
+  /**
+   * Every strategy in the config's {@code ensemble.strategies} beside the single-model baseline:
+   * members trained as trials on Spark, combined with each of {@code ensemble.combiners}, and scored
+   * on the test part into {@code <out>/<name>/ensembles/comparison.csv} and {@code .md}, with
+   * members-curve.csv. The config's search section is ignored.
+   *
+   * @return the comparison table (null if too many members failed: see stoppedOnFailures), notes,
+   *     and where the files went
+   */
+  public EnsembleOutcome compare(ExperimentRun run) throws IOException, InterruptedException {
+    ExperimentSpec spec = run.spec();
+    return ensembles(run, spec, "compare", Set.copyOf(spec.ensemble().strategies()), "comparison");
+  }
+
+  /**
+   * One strategy beside the baseline, as {@link #compare} builds it, into
+   * {@code ensembles/ensemble-<strategy>.csv} and {@code .md}; members compare already trained in
+   * the same place are reused with {@link ExperimentRun#resume}.
+   */
+  public EnsembleOutcome ensemble(ExperimentRun run, EnsembleStrategy strategy)
+      throws IOException, InterruptedException {
+    Objects.requireNonNull(strategy, "strategy");
+    return ensembles(run, run.spec(), "ensemble", Set.of(strategy), "ensemble-" + strategy.configName());
+  }
+
+  /** {@link #train(ExperimentRun, TrainListener)}, told nothing as it goes. */
+  public TrainOutcome train(ExperimentRun run) throws IOException, InterruptedException {
+    return train(run, TrainListener.SILENT);
+  }
+
+  /**
+   * Trains the config as one trial in this JVM, without Spark jobs (a spark source is still read
+   * through the session), and adds its result to the run in {@code <out>/<name>/}; the model,
+   * weight averages, snapshots and predictions go to {@code <out>/<name>/artifacts/train/}. Each
+   * call adds a record, as long as the config is the one the run started with, so
+   * {@link ExperimentRun#resume} does not apply. The search section is ignored.
+   */
+  public TrainOutcome train(ExperimentRun run, TrainListener listener) throws IOException, InterruptedException {
+    Objects.requireNonNull(listener, "listener");
+    ExperimentSpec spec = run.spec();
+    String dir = run.locationOf(spec);
+    DataSplits splits = ExperimentData.load(spec, session, progress);
+    if (spec.search().strategy() != SearchStrategy.NONE) {
+      progress.println("troupe: note: train runs the config itself as one trial; search.space is ignored (use sweep)");
+    }
+    TrialSpec trial = TrialSpec.of(spec, TRAIN_TRIAL_ID, Map.of());
+    Configuration hadoop = RunStores.hadoopConf(settings);
+    try (RunDirectory open = RunDirectory.openFor(spec, splits.sourceFingerprint(), run.invocation("train"), dir,
+        hadoop, true)) {
+      open.notes().forEach(n -> progress.println("troupe: note: " + n));
+      listener.starting(spec, splits, trial);
+      TrialRunner runner = new TrialRunner(RunStores.open(open.artifactsLocation(), hadoop), listener::epochEnded);
+      TrialResult result = runner.run(trial, splits);
+      open.store().append(result);
+      return new TrainOutcome(result, open.store().viewLocation());
+    }
+  }
+
+  /**
+   * Work of one's own on the experiment's run at {@code <out>/<name>/}, opened as {@link #sweep}
+   * opens it (lock held, config checked against an earlier run's, earlier results refused without
+   * resume), with its data read; the run is closed after. The CLI's bench-mllib times its grid so.
+   *
+   * @param command what the run is, recorded in its run.json (e.g. "bench-mllib")
+   */
+  public <T> T withRun(ExperimentRun run, String command, RunWork<T> work) throws IOException, InterruptedException {
+    ExperimentSpec spec = run.spec();
+    return onRun(run, spec, command, run.locationOf(spec), work);
+  }
+
+  private EnsembleOutcome ensembles(ExperimentRun run, ExperimentSpec spec, String command,
+      Set<EnsembleStrategy> strategies, String stem) throws IOException, InterruptedException {
+    // Beside a sweep of the same name (compare often runs on a sweep's best.yaml), not in it.
+    String dir = run.locationOf(spec) + "/" + ENSEMBLES_DIR;
+    return onRun(run, spec, command, dir, (open, spark, splits) -> {
+      progress.printf("troupe: %s %s on %s%n", stem, spec.name(), spark.sparkContext().master());
+      if (spec.search().strategy() != SearchStrategy.NONE) {
+        progress.println("troupe: note: the search section is ignored here; to ensemble the best model, run sweep and"
+            + " compare its best.yaml");
+      }
+      return new EnsembleRunner(spec, splits, spark, open, sweepProgress(spec), strategies, stem).run();
+    });
+  }
+
+  /**
+   * Runs {@code work} with the run at {@code dir} open and the data read, closing the run after.
+   * Data from files is read and the run opened before the session is asked for, so a refused run
+   * costs no cluster time; a spark source is read through the session first (its fingerprint is
+   * part of the run's manifest).
+   */
+  private <T> T onRun(ExperimentRun run, ExperimentSpec spec, String command, String dir, RunWork<T> work)
+      throws IOException, InterruptedException {
+    if (ExperimentData.readsSpark(spec)) {
+      SparkSession spark = session.get();
+      DataSplits splits = ExperimentData.throughSpark(spec, spark, progress);
+      try (RunDirectory open = open(run, spec, command, dir, splits)) {
+        return work.run(open, spark, splits);
+      }
+    }
+    DataSplits splits = ExperimentData.fromFiles(spec);
+    try (RunDirectory open = open(run, spec, command, dir, splits)) {
+      return work.run(open, session.get(), splits);
+    }
+  }
+
+  private RunDirectory open(ExperimentRun run, ExperimentSpec spec, String command, String dir, DataSplits splits)
+      throws IOException, InterruptedException {
+    return RunDirectory.openFor(spec, splits.sourceFingerprint(), run.invocation(command), dir,
+        RunStores.hadoopConf(settings), run.resume());
+  }
+
+  private SweepProgress sweepProgress(ExperimentSpec spec) {
+    return new SweepProgress(progress, spec.objectiveMetric().configName(), spec.objectiveDirection());
+  }
+}
