@@ -23,7 +23,9 @@ final class SpecSummary {
     s.append(String.format("  data      %s%n", data(spec, splits)));
     s.append(String.format("  memory    %s, held by the driver and every executor%n", DataSize.of(splits).describe()));
     s.append(String.format("  model     %s%n", model(spec.model(), splits.train(), spec.data().task())));
-    s.append(String.format("  train     %s%n", train(spec.train())));
+    s.append(String.format("  train     %s%n", spec.model().file() == null ? train(spec.train())
+        : spec.train().epochs() + " epochs x batch " + spec.train().batchSize() + "; optimizer, L1/L2 and dropout"
+            + " from model.file (model.overrides change them)"));
     s.append(String.format("  search    %s; objective %s (%s)%n", search(spec),
         spec.objectiveMetric().configName(), spec.objectiveDirection().configName()));
     s.append(String.format("  ensemble  %s; combiners %s%n", names(spec.ensemble().strategies()),
@@ -40,6 +42,16 @@ final class SpecSummary {
   }
 
   private static String model(ModelSpec m, Dataset train, Task task) {
+    switch (m.type()) {
+      case FACTORY -> {
+        return "factory " + m.factory() + (m.params().isEmpty() ? "" : ", params " + new java.util.TreeMap<>(m.params()));
+      }
+      case DL4J_JSON, DL4J_ZIP -> {
+        return m.type().configName() + " " + m.file()
+            + (m.overrides().isEmpty() ? "" : ", overrides " + new java.util.TreeMap<>(m.overrides()));
+      }
+      default -> { }
+    }
     int outputs = task == Task.CLASSIFICATION ? train.numClasses() : 1;
     String widths = m.hidden().stream().map(w -> w + "-").collect(Collectors.joining()) + outputs;
     String layers = m.type() == ModelType.CNN

@@ -1,5 +1,9 @@
 package io.troupe.jobs;
 
+import io.troupe.driver.model.RunNetwork;
+import io.troupe.driver.store.RunStores;
+import io.troupe.model.NetworkCheck;
+import org.apache.spark.SparkConf;
 import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
@@ -46,6 +50,8 @@ final class ValidateCommand implements Command {
     try {
       ExperimentSpec spec = ConfigLoader.load(config, args.sets());
       DataSplits splits = Experiment.data(spec, args.master(), err);
+      // A user's network (factory class, DL4J file) is built once, as a sweep's driver would.
+      NetworkCheck.check(spec, splits, RunNetwork.source(spec, RunStores.hadoopConf(new SparkConf())));
       out.println(config + ": valid");
       out.print(SpecSummary.describe(spec, splits));
       if (args.print()) {

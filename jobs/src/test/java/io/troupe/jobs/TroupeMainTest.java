@@ -132,13 +132,24 @@ class TroupeMainTest {
     return ConfigLoader.load(config, List.of()).data().source() == DataSource.SPARK;
   }
 
+  private static boolean readsModelFile(Path config) {
+    return ConfigLoader.load(config, List.of()).model().file() != null;
+  }
+
   @Test
   void everyShippedConfigValidatesOnRealData() throws IOException {
     Path root = ProjectRoot.get();
     try (var configs = Files.walk(root.resolve("conf"))) {
       // A spark source reads a copy the user writes first; FashionMnistParquetIT validates that one.
-      String[] args = configs.filter(p -> p.toString().endsWith(".yaml")).filter(p -> !readsSpark(p)).sorted()
-          .map(Path::toString).toArray(String[]::new);
+      List<Path> all = configs.filter(p -> p.toString().endsWith(".yaml")).filter(p -> !readsSpark(p)).sorted().toList();
+      // model.file is relative to the working directory (the project's root for the shipped
+      // configs, jobs/ here), as data paths are: those configs are validated with it made absolute.
+      for (Path withFile : all.stream().filter(TroupeMainTest::readsModelFile).toList()) {
+        String file = ConfigLoader.load(withFile, List.of()).model().file();
+        CliRun r = run("validate", withFile.toString(), "--set", "model.file=" + root.resolve(file));
+        assertEquals(0, r.code(), r.err());
+      }
+      String[] args = all.stream().filter(p -> !readsModelFile(p)).map(Path::toString).toArray(String[]::new);
       assertTrue(args.length >= 4, "expected the example configs under conf/");
       String[] command = new String[args.length + 1];
       command[0] = "validate";

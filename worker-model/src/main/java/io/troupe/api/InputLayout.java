@@ -131,6 +131,13 @@ public final class InputLayout implements Serializable {
     };
   }
 
+  /** A mini-batch with its features arranged; flat input comes back as the same object. */
+  public org.nd4j.linalg.dataset.DataSet arrange(org.nd4j.linalg.dataset.DataSet rows) {
+    INDArray features = rows.getFeatures();
+    INDArray arranged = arrange(features);
+    return arranged == features ? rows : new org.nd4j.linalg.dataset.DataSet(arranged, rows.getLabels());
+  }
+
   private void requireFitted() {
     if (features == 0) {
       throw new IllegalStateException("InputLayout " + kind + " has not been fitted to the data (fitTo)");

@@ -45,9 +45,7 @@ final class Dl4jFiles {
       Object conf = parse(read(file), file);
       return layout(firstLayer(conf, file), hasInputPreprocessor(conf), shape, file);
     }
-    Model saved = loadSaved(file);
-    Object conf = saved instanceof MultiLayerNetwork m ? m.getLayerWiseConfigurations()
-        : ((ComputationGraph) saved).getConfiguration();
+    Object conf = configuration(loadSaved(file));
     return layout(firstLayer(conf, file), hasInputPreprocessor(conf), shape, file);
   }
 
@@ -74,21 +72,24 @@ final class Dl4jFiles {
   private static Network fromSaved(ModelSpec model, NetworkShape shape, ModelFile file) {
     Model saved = loadSaved(file);
     String where = file.describe();
-    if (saved instanceof MultiLayerNetwork m) {
-      MultiLayerConfiguration conf = m.getLayerWiseConfigurations();
-      conf.setEpochCount(0);
-      conf.setIterationCount(0);
-      InputLayout layout = layout(firstLayer(conf, file), hasInputPreprocessor(conf), shape, file);
-      TemplateOverrides.apply(conf, model.overrides(), layout.inputType(), where);
-      return wrap(m, layout, where);
-    }
-    ComputationGraph g = (ComputationGraph) saved;
-    ComputationGraphConfiguration conf = g.getConfiguration();
-    conf.setEpochCount(0);
-    conf.setIterationCount(0);
+    Object conf = configuration(saved);
     InputLayout layout = layout(firstLayer(conf, file), hasInputPreprocessor(conf), shape, file);
-    TemplateOverrides.apply(conf, model.overrides(), layout.inputType(), where);
-    return wrap(g, layout, where);
+    if (conf instanceof MultiLayerConfiguration mlc) {
+      mlc.setEpochCount(0);
+      mlc.setIterationCount(0);
+      TemplateOverrides.apply(mlc, model.overrides(), layout.inputType(), where);
+    } else {
+      ComputationGraphConfiguration cgc = (ComputationGraphConfiguration) conf;
+      cgc.setEpochCount(0);
+      cgc.setIterationCount(0);
+      TemplateOverrides.apply(cgc, model.overrides(), layout.inputType(), where);
+    }
+    return wrap(saved, layout, where);
+  }
+
+  private static Object configuration(Model saved) {
+    return saved instanceof MultiLayerNetwork m ? m.getLayerWiseConfigurations()
+        : ((ComputationGraph) saved).getConfiguration();
   }
 
   private static Network wrap(Model model, InputLayout layout, String where) {

@@ -62,7 +62,7 @@ final class LayerGraph implements Network {
 
   @Override
   public void fit(DataSet rows) {
-    graph.fit(arranged(rows));
+    graph.fit(layout.arrange(rows));
   }
 
   @Override
@@ -72,12 +72,12 @@ final class LayerGraph implements Network {
 
   @Override
   public double score(DataSet rows) {
-    return graph.score(arranged(rows), false);
+    return graph.score(layout.arrange(rows), false);
   }
 
   @Override
   public Gradient gradient(DataSet rows) {
-    DataSet d = arranged(rows);
+    DataSet d = layout.arrange(rows);
     graph.setInputs(d.getFeatures());
     graph.setLabels(d.getLabels());
     graph.computeGradientAndScore();
@@ -186,11 +186,5 @@ final class LayerGraph implements Network {
   @Override
   public Network converted(DataType type) {
     return new LayerGraph(graph.convertDataType(type), layout);
-  }
-
-  private DataSet arranged(DataSet rows) {
-    INDArray features = rows.getFeatures();
-    INDArray arranged = layout.arrange(features);
-    return arranged == features ? rows : new DataSet(arranged, rows.getLabels());
   }
 }

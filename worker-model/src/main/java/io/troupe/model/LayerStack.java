@@ -43,7 +43,7 @@ final class LayerStack implements Network {
 
   @Override
   public void fit(DataSet rows) {
-    net.fit(arranged(rows));
+    net.fit(layout.arrange(rows));
   }
 
   @Override
@@ -53,12 +53,12 @@ final class LayerStack implements Network {
 
   @Override
   public double score(DataSet rows) {
-    return net.score(arranged(rows), false);
+    return net.score(layout.arrange(rows), false);
   }
 
   @Override
   public Gradient gradient(DataSet rows) {
-    DataSet d = arranged(rows);
+    DataSet d = layout.arrange(rows);
     net.setInput(d.getFeatures());
     net.setLabels(d.getLabels());
     net.computeGradientAndScore();
@@ -157,11 +157,5 @@ final class LayerStack implements Network {
   @Override
   public Network converted(DataType type) {
     return new LayerStack(net.convertDataType(type), layout);
-  }
-
-  private DataSet arranged(DataSet rows) {
-    INDArray features = rows.getFeatures();
-    INDArray arranged = layout.arrange(features);
-    return arranged == features ? rows : new DataSet(arranged, rows.getLabels());
   }
 }

@@ -33,19 +33,30 @@ public interface ModelFile {
     }
   };
 
-  /** The staged copy in a run's artifact store. */
-  static ModelFile staged(ArtifactStore store) {
+  /** Opens a file's bytes. */
+  @FunctionalInterface
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /** The file {@code opener} reads, called {@code description} in messages. */
+  static ModelFile of(String description, Opener opener) {
     return new ModelFile() {
       @Override
       public InputStream open() throws IOException {
-        return store.open(STAGED_KEY);
+        return opener.open();
       }
 
       @Override
       public String describe() {
-        return store.describe(STAGED_KEY);
+        return description;
       }
     };
+  }
+
+  /** The staged copy in a run's artifact store. */
+  static ModelFile staged(ArtifactStore store) {
+    return of(store.describe(STAGED_KEY), () -> store.open(STAGED_KEY));
   }
 
   /** Copies {@code from} into {@code store} at {@link #STAGED_KEY}, where {@link #staged} reads it. */
@@ -58,16 +69,6 @@ public interface ModelFile {
   }
 
   static ModelFile local(Path path) {
-    return new ModelFile() {
-      @Override
-      public InputStream open() throws IOException {
-        return Files.newInputStream(path);
-      }
-
-      @Override
-      public String describe() {
-        return path.toString();
-      }
-    };
+    return of(path.toString(), () -> Files.newInputStream(path));
   }
 }

@@ -12,6 +12,8 @@ import io.troupe.driver.store.RunStores;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.driver.model.RunNetwork;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
@@ -157,8 +159,11 @@ public final class Troupe {
     try (RunDirectory open = RunDirectory.openFor(spec, splits.sourceFingerprint(), run.invocation("train"), dir,
         hadoop, true)) {
       open.notes().forEach(n -> progress.println("troupe: note: " + n));
+      ArtifactStore artifacts = RunStores.open(open.artifactsLocation(), hadoop);
+      // As a sweep does: model.file into the run, and one network built to check it fits (exit 2 if not).
+      RunNetwork.prepare(spec, splits, artifacts, hadoop);
       listener.starting(spec, splits, trial);
-      TrialRunner runner = new TrialRunner(RunStores.open(open.artifactsLocation(), hadoop), listener::epochEnded);
+      TrialRunner runner = new TrialRunner(artifacts, listener::epochEnded);
       TrialResult result = runner.run(trial, splits);
       open.store().append(result);
       return new TrainOutcome(result, open.store().viewLocation());

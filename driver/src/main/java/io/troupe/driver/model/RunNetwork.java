@@ -8,8 +8,6 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.store.RunStores;
 import io.troupe.model.ModelFile;
 import io.troupe.model.NetworkCheck;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
@@ -59,16 +57,6 @@ public final class RunNetwork {
       throw new InvalidInputException("model.file: " + location + " does not name a file");
     }
     ArtifactStore store = RunStores.open(RunStores.normalize(parent), hadoop);
-    return new ModelFile() {
-      @Override
-      public InputStream open() throws IOException {
-        return store.open(name);
-      }
-
-      @Override
-      public String describe() {
-        return location;
-      }
-    };
+    return ModelFile.of(location, () -> store.open(name));
   }
 }

@@ -77,6 +77,22 @@ class TroupeTest {
   }
 
   @Test
+  void aUsersFactorySweepsOverItsOwnParamsThroughTheApi() throws Exception {
+    ExperimentRun run = experiment().set("name", "api-factory").set("model.type", "factory")
+        .set("model.factory", "io.troupe.testing.nets.ResidualMlp").set("model.params.width", 8)
+        .set("search.space", "{model.params.width: {choice: [4, 8]}}");
+    SweepOutcome outcome = troupe.sweep(run);
+    assertFalse(outcome.stoppedOnFailures(), outcome.stopReason());
+    assertEquals(Set.of(4, 8), outcome.ranked().stream()
+        .map(t -> ((Number) t.params().get("model.params.width")).intValue()).collect(Collectors.toSet()));
+    ExperimentSpec best = ConfigLoader.load(Path.of(outcome.bestConfig()), List.of());
+    assertEquals("io.troupe.testing.nets.ResidualMlp", best.model().factory());
+    InvalidInputException missing = assertThrows(InvalidInputException.class,
+        () -> troupe.sweep(run.set("name", "api-missing").set("model.factory", "com.acme.Missing")));
+    assertTrue(missing.getMessage().contains("com.acme.Missing"), missing.getMessage());
+  }
+
+  @Test
   void aSweepRanksItsTrialsWritesTheBestConfigAndARecordPerTrial() throws Exception {
     SweepOutcome outcome = troupe.sweep(experiment());
 
