@@ -31,12 +31,13 @@ import org.deeplearning4j.nn.api.Model;
 public interface NetworkFactory {
 
   /**
-   * How the network wants its input, given the data's shape. The default gives every example as
+   * How the network wants its input, given the data's shape and the trial's {@code model.params}
+   * (where an image size or a number of time steps may be set). The default gives every example as
    * one flat vector ({@link InputLayout#feedForward()}), which a network built with
    * {@code InputType.convolutionalFlat} also takes; images as [channels, height, width] come with
    * {@link InputLayout#convolutional()}, sequences with {@link InputLayout#recurrent(int)}.
    */
-  default InputLayout input(NetworkShape data) {
+  default InputLayout input(NetworkShape data, ModelParams params) {
     return InputLayout.feedForward();
   }
 

@@ -71,7 +71,9 @@ public final class Networks {
     String name = spec.model().factory();
     InputLayout declared;
     try {
-      declared = factory.input(shape);
+      declared = factory.input(shape, new io.troupe.api.ModelParams(spec.model().params()));
+    } catch (InvalidInputException e) {
+      throw e; // a model.params problem, already named
     } catch (RuntimeException e) {
       throw new InvalidInputException("model.factory: " + name + ".input threw " + e, e);
     }

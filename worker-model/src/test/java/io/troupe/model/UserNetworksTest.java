@@ -75,6 +75,25 @@ class UserNetworksTest {
   }
 
   @Test
+  void flatRowsAreReadAsImagesOfAnySizeAndChannelCount() {
+    // 192 features per example, read as 8x8 images of 3 channels (as an image column of RGB pixels is).
+    ExperimentSpec spec = spec(SYNTHETIC, "data.synthetic.features=192", "model.factory=io.troupe.testing.nets.SmallConvNet",
+        "model.params.height=8", "model.params.width=8", "model.params.channels=3");
+    DataSplits data = DataLoader.load(spec.data(), spec.dataSeed());
+    InputLayout layout = Networks.layout(spec, NetworkShape.of(data.train()), ModelFile.NONE);
+    assertEquals("convolutional (8x8x3)", layout.toString());
+    var rows = Nd4j.arange(2 * 192).reshape(2, 192).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    assertEquals(rows.getFloat(1, 64 * 2 + 8 * 5 + 6), layout.arrange(rows).getFloat(1, 2, 5, 6), 0f,
+        "channel-major rows: channel 2, row 5, column 6");
+    TrialResult.Completed r = train(spec, data);
+    assertTrue(r.info().metrics().get("val_accuracy") > 0.6, r.info().metrics().toString());
+    String m = assertThrows(io.troupe.InvalidInputException.class, () -> Networks.layout(
+        ConfigLoader.withValues(spec, Map.of("model.params.height", 7)), NetworkShape.of(data.train()), ModelFile.NONE))
+        .getMessage();
+    assertTrue(m.contains("convolutional(7, 8, 3)") && m.contains("168 values") && m.contains("192 features"), m);
+  }
+
+  @Test
   void sequencesReachARecurrentFactoryAsFeaturesByTimeSteps() {
     ExperimentSpec spec = spec(SYNTHETIC, "model.factory=io.troupe.testing.nets.SequenceNet");
     DataSplits data = DataLoader.load(spec.data(), spec.dataSeed());

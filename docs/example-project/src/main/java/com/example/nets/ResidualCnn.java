@@ -1,6 +1,7 @@
 package com.example.nets;
 
 import io.troupe.api.InputLayout;
+import io.troupe.api.ModelParams;
 import io.troupe.api.NetworkContext;
 import io.troupe.api.NetworkFactory;
 import io.troupe.model.NetworkShape;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class ResidualCnn implements NetworkFactory {
   @Override
-  public InputLayout input(NetworkShape data) {
+  public InputLayout input(NetworkShape data, ModelParams params) {
     return InputLayout.convolutional(); // [channels, height, width], as the data holds its images
   }
 

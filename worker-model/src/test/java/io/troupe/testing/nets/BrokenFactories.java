@@ -1,6 +1,7 @@
 package io.troupe.testing.nets;
 
 import io.troupe.api.InputLayout;
+import io.troupe.api.ModelParams;
 import io.troupe.api.NetworkContext;
 import io.troupe.api.NetworkFactory;
 import io.troupe.model.NetworkShape;
@@ -55,7 +56,7 @@ public final class BrokenFactories {
   /** Asks for images from flat data. */
   public static final class ImagesFromFlatData implements NetworkFactory {
     @Override
-    public InputLayout input(NetworkShape data) {
+    public InputLayout input(NetworkShape data, ModelParams params) {
       return InputLayout.convolutional();
     }
 

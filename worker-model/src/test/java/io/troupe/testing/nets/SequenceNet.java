@@ -1,6 +1,7 @@
 package io.troupe.testing.nets;
 
 import io.troupe.api.InputLayout;
+import io.troupe.api.ModelParams;
 import io.troupe.api.NetworkContext;
 import io.troupe.api.NetworkFactory;
 import io.troupe.model.NetworkShape;
@@ -10,11 +11,11 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 
-/** An LSTM over examples read as {@code model.params.timeSteps} steps, classified from the last step. */
+/** An LSTM over examples read as {@code model.params.timeSteps} steps (default 4), classified from the last step. */
 public final class SequenceNet implements NetworkFactory {
   @Override
-  public InputLayout input(NetworkShape data) {
-    return InputLayout.recurrent(4);
+  public InputLayout input(NetworkShape data, ModelParams params) {
+    return InputLayout.recurrent(params.getInt("timeSteps", 4));
   }
 
   @Override
