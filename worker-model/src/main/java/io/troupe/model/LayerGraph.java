@@ -76,6 +76,11 @@ final class LayerGraph implements Network {
   }
 
   @Override
+  public double trainingScore(DataSet rows) {
+    return graph.score(layout.arrange(rows), true);
+  }
+
+  @Override
   public Gradient gradient(DataSet rows) {
     DataSet d = layout.arrange(rows);
     graph.setInputs(d.getFeatures());

@@ -57,6 +57,11 @@ final class LayerStack implements Network {
   }
 
   @Override
+  public double trainingScore(DataSet rows) {
+    return net.score(layout.arrange(rows), true);
+  }
+
+  @Override
   public Gradient gradient(DataSet rows) {
     DataSet d = layout.arrange(rows);
     net.setInput(d.getFeatures());

@@ -50,6 +50,12 @@ public sealed interface Network permits LayerStack, LayerGraph {
   /** The loss on {@code rows} without training (regularisation included). */
   double score(DataSet rows);
 
+  /**
+   * The loss on {@code rows} as a training step computes it (batch norm on the batch's own
+   * statistics, dropout if any), without training: what {@link #gradient} is the gradient of.
+   */
+  double trainingScore(DataSet rows);
+
   /** The raw gradient (summed over the batch) and score on {@code rows}. */
   Gradient gradient(DataSet rows);
 

@@ -45,4 +45,17 @@ class PreflightTest {
     CheckOutcome overfit = run(HEALTHY, "train.optimizer.type=sgd", "train.optimizer.lr=1e-6").get(1);
     assertFalse(overfit.passed(), overfit.toString());
   }
+
+  @Test
+  void theGradientCheckAgreesOnAGraphWithBatchNorm() {
+    // The numerical gradient is of the training-mode loss, as the analytic one: batch norm on the batch's statistics.
+    ExperimentSpec spec = ConfigLoader.parse(HEALTHY, "p.yaml", "p", List.of("model.type=factory",
+        "model.factory=io.troupe.testing.nets.ResidualMlp", "model.params.width=8", "model.params.batchNorm=true"));
+    CheckOutcome gradients = Preflight.gradients(spec, DataLoader.load(spec.data(), spec.dataSeed()), io.troupe.model.ModelFile.NONE);
+    assertTrue(gradients.passed(), gradients.toString());
+    ExperimentSpec builtIn = ConfigLoader.parse(HEALTHY, "p.yaml", "p", List.of("model.batchNorm=true"));
+    CheckOutcome stack = Preflight.gradients(builtIn, DataLoader.load(builtIn.data(), builtIn.dataSeed()),
+        io.troupe.model.ModelFile.NONE);
+    assertTrue(stack.passed(), stack.toString());
+  }
 }
