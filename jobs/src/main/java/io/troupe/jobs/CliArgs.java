@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The command line: {@code <command> <config.yaml>... [--out DIR|URI] [--set path=value]...
- * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--json FILE]}. Options may come in
- * any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
+ * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--from-sweep] [--json FILE]}. Options
+ * may come in any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
  */
 public record CliArgs(
     String command,
@@ -21,6 +21,7 @@ public record CliArgs(
     boolean verbose,
     boolean print,
     String strategy,
+    boolean fromSweep,
     Path json,
     List<String> commandLine) {
 
@@ -58,6 +59,7 @@ public record CliArgs(
     boolean verbose = false;
     boolean print = false;
     String strategy = null;
+    boolean fromSweep = false;
     Path json = null;
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
@@ -69,19 +71,21 @@ public record CliArgs(
         case "--verbose", "-v" -> verbose = true;
         case "--print" -> print = true;
         case "--strategy" -> strategy = value(args, ++i, "--strategy", "an ensemble strategy such as bagging");
+        case "--from-sweep" -> fromSweep = true;
         case "--json" -> json = Path.of(value(args, ++i, "--json", "a file to write the figures to"));
         default -> {
           if (arg.startsWith("--set=")) {
             sets.add(arg.substring("--set=".length()));
           } else if (arg.startsWith("-")) {
-            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --json FILE");
+            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --from-sweep, --json FILE");
           } else {
             positionals.add(arg);
           }
         }
       }
     }
-    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, json, List.of(args));
+    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, fromSweep, json,
+        List.of(args));
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */

@@ -22,11 +22,15 @@ final class EnsembleCommand implements Command {
 
   @Override
   public String summary() {
-    return "build one ensemble strategy (--strategy NAME, default the config's first) beside the baseline";
+    return "build one ensemble strategy (--strategy NAME, default the config's first) beside the baseline;"
+        + " --from-sweep: ensembles of the finished sweep's stored trials, no training";
   }
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+    if (args.fromSweep()) {
+      return FromSweep.run(args, out, err);
+    }
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     EnsembleStrategy strategy = args.strategy() == null ? spec.ensemble().strategies().get(0) : parse(args.strategy());

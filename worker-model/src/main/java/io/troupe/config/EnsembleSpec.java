@@ -20,7 +20,9 @@ public record EnsembleSpec(
     @Doc("bagging: bootstrap sample size as a fraction of the training part (drawn with replacement).")
     @Default("1.0") @Min(value = 0, exclusive = true) @Max(2) double bootstrapFraction,
     @Doc("Test sets larger than this are scored on the executors instead of on the driver.")
-    @Default("50000") @Min(1) int distributedScoringAbove) {
+    @Default("50000") @Min(1) int distributedScoringAbove,
+    @Doc("Ensembles from a finished sweep's stored predictions (ensemble --from-sweep).")
+    SelectionSpec selection) {
 
   public EnsembleSpec {
     strategies = List.copyOf(strategies);

@@ -1,0 +1,229 @@
+package io.troupe.driver.ensemble;
+
+import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactRole;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.config.SelectionSpec;
+import io.troupe.data.Dataset;
+import io.troupe.data.DataSplits;
+import io.troupe.data.Task;
+import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.StoredTrial;
+import io.troupe.ensemble.Combiners;
+import io.troupe.ensemble.ComparisonRow;
+import io.troupe.ensemble.ComparisonTable;
+import io.troupe.ensemble.EnsembleFigures;
+import io.troupe.ensemble.EnsembleSelection;
+import io.troupe.eval.ClassificationMetrics;
+import io.troupe.eval.Predictions;
+import io.troupe.eval.RegressionMetrics;
+import io.troupe.trial.TrialStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ensembles of a finished sweep's trials from the predictions each trial stored, with no training
+ * and no network loaded: the best trial alone, the top k averaged and voted, and greedy ensemble
+ * selection with replacement ({@link EnsembleSelection}) on validation, all scored on test. Only
+ * COMPLETED trials are candidates; of an ASHA trial, its last completed rung.
+ */
+public final class SweepSelection {
+  /** The tables go to {@code <run>/selection/}. */
+  public static final String DIR = "selection";
+  private static final Pattern RUNG = Pattern.compile("(.+)-r(\\d+)");
+
+  private SweepSelection() {}
+
+  /** One trial that can join: its record and its stored predictions. */
+  record Candidate(StoredTrial trial, Predictions validation, Predictions test) {
+    String id() {
+      return trial.trialId();
+    }
+
+    /** Epochs trained along the trial's whole lineage: an ASHA rung's history is numbered on from its checkpoint. */
+    double epochs() {
+      var history = trial.json().get("history");
+      if (history != null && history.isArray() && history.size() > 0) {
+        return history.get(history.size() - 1).get("epoch").asDouble();
+      }
+      return trial.metric("epochs_run");
+    }
+  }
+
+  /** One greedy step: the trial added, and the ensemble's validation objective and test figure after it. */
+  public record Step(int step, String added, int members, double validation, double test) {}
+
+  /**
+   * @param table the comparison rows
+   * @param steps greedy selection, step by step
+   * @param weights each chosen trial's weight (share of the selection's members), in trial order
+   * @param candidates trials that could join
+   * @param skipped ended trials that could not (not COMPLETED, or an ASHA trial's earlier rungs)
+   */
+  public record Outcome(ComparisonTable table, List<Step> steps, Map<String, Double> weights, int candidates,
+      int skipped, List<String> notes) {}
+
+  /**
+   * @param run the sweep's run directory ({@code <out>/<name>}), where its records are
+   * @param artifacts its artifacts ({@code <out>/<name>/artifacts}), where the predictions are
+   */
+  public static Outcome build(ExperimentSpec spec, DataSplits splits, ArtifactStore run, ArtifactStore artifacts)
+      throws IOException {
+    Map<String, StoredTrial> latest = ResultStore.open(run).latest();
+    List<StoredTrial> usable = lastRungs(latest.values().stream()
+        .filter(t -> t.status() == TrialStatus.COMPLETED).toList());
+    long ended = latest.values().stream().filter(t -> t.status() != TrialStatus.PRUNED).count();
+    if (usable.isEmpty()) {
+      throw new InvalidInputException(run.describe("") + ": no COMPLETED sweep trial to build ensembles from ("
+          + latest.size() + " records); run the sweep first, with the same config and --out");
+    }
+    Dataset validation = splits.validation();
+    if (validation.size() == 0) {
+      throw new InvalidInputException("data.validation: ensemble selection chooses on validation predictions, but"
+          + " the validation part is empty");
+    }
+    ToDoubleFunction<Predictions> objective = objective(spec, validation);
+    List<Candidate> candidates = new ArrayList<>();
+    for (StoredTrial t : usable) {
+      candidates.add(new Candidate(t, read(artifacts, t, ArtifactRole.PREDICTIONS_VAL),
+          read(artifacts, t, ArtifactRole.PREDICTIONS_TEST)));
+    }
+    // Best first by the objective on validation, ties by trial id (the order the leaderboard uses).
+    candidates.sort(Comparator.comparingDouble((Candidate c) -> -objective.applyAsDouble(c.validation()))
+        .thenComparing(Candidate::id));
+    return assemble(spec, splits, candidates, objective, (int) (ended - usable.size()));
+  }
+
+  private static Outcome assemble(ExperimentSpec spec, DataSplits splits, List<Candidate> ranked,
+      ToDoubleFunction<Predictions> objective, int skipped) {
+    SelectionSpec s = spec.ensemble().selection();
+    Dataset test = splits.test();
+    boolean classification = test.task() == Task.CLASSIFICATION;
+    List<ComparisonRow> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Candidate best = ranked.get(0);
+    rows.add(row("best-trial", "-", List.of(best), best.test(), test, null));
+
+    List<Candidate> top = ranked.subList(0, Math.min(s.topK(), ranked.size()));
+    if (top.size() < s.topK()) {
+      notes.add("top-k: ensemble.selection.topK is " + s.topK() + " but only " + top.size() + " trials completed");
+    }
+    List<Predictions> topTest = top.stream().map(Candidate::test).toList();
+    rows.add(row("top-" + top.size(), "average", top, Combiners.average(topTest), test, null));
+    if (classification) {
+      Combiners.Vote vote = Combiners.vote(topTest, null);
+      rows.add(row("top-" + top.size(), "vote", top, vote.shares(), test, vote.ties()));
+    }
+
+    List<Predictions> validation = ranked.stream().map(Candidate::validation).toList();
+    List<Predictions> testAll = ranked.stream().map(Candidate::test).toList();
+    EnsembleSelection.Result greedy = EnsembleSelection.select(validation, objective, s.initial(), s.steps());
+    rows.add(selectionRow("selection", ranked, greedy, testAll, test));
+    List<Step> steps = new ArrayList<>();
+    int n = 0;
+    for (EnsembleSelection.Step step : greedy.steps()) {
+      Predictions combined = EnsembleSelection.weighted(testAll, step.counts());
+      steps.add(new Step(++n, ranked.get(step.candidate()).id(), step.members(), step.validationScore(),
+          EnsembleFigures.headline(combined, test)));
+    }
+    if (s.bags() > 0) {
+      EnsembleSelection.Result bagged = EnsembleSelection.bagged(validation, objective, s.initial(), s.steps(),
+          s.bags(), s.bagFraction(), spec.seed());
+      rows.add(selectionRow("selection-bagged", ranked, bagged, testAll, test));
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    double[] w = greedy.weights();
+    for (int i = 0; i < ranked.size(); i++) {
+      if (w[i] > 0) {
+        weights.put(ranked.get(i).id(), w[i]);
+      }
+    }
+    notes.add(String.format(Locale.ROOT, "%d completed trials were candidates; %d ended trials were skipped (not"
+        + " COMPLETED, or an ASHA trial's earlier rungs); no training: every member is a stored trial",
+        ranked.size(), skipped));
+    return new Outcome(new ComparisonTable(rows), steps, weights, ranked.size(), skipped, notes);
+  }
+
+  private static ComparisonRow selectionRow(String strategy, List<Candidate> ranked, EnsembleSelection.Result r,
+      List<Predictions> testAll, Dataset test) {
+    int[] counts = r.counts();
+    List<Candidate> chosen = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        chosen.add(ranked.get(i));
+      }
+    }
+    return row(strategy, "weighted-average", chosen, EnsembleSelection.weighted(testAll, counts), test, null);
+  }
+
+  /** Compute already spent: the chosen trials' own epochs (nothing is trained for the ensemble). */
+  private static ComparisonRow row(String strategy, String combiner, List<Candidate> members, Predictions combined,
+      Dataset test, Integer ties) {
+    double epochs = members.stream().mapToDouble(Candidate::epochs).sum();
+    List<Predictions> own = members.size() > 1 ? members.stream().map(Candidate::test).toList() : List.of();
+    return new ComparisonRow(strategy, combiner, members.size(), epochs, members.size(), members.size(),
+        EnsembleFigures.of(combined, own, test, ties));
+  }
+
+  /** The experiment's objective on validation predictions, as a score where higher is better. */
+  static ToDoubleFunction<Predictions> objective(ExperimentSpec spec, Dataset validation) {
+    return switch (spec.objectiveMetric()) {
+      case VAL_ACCURACY -> p -> ClassificationMetrics.of(p, validation).accuracy();
+      case VAL_LOSS -> validation.task() == Task.CLASSIFICATION
+          ? p -> -ClassificationMetrics.of(p, validation).nll()
+          : p -> -RegressionMetrics.of(p, validation).mse();
+      case VAL_MSE -> p -> -RegressionMetrics.of(p, validation).mse();
+    };
+  }
+
+  /** Of the trials an ASHA sweep continued rung after rung ({@code t0003-r0, -r1, ...}), the last one. */
+  static List<StoredTrial> lastRungs(List<StoredTrial> completed) {
+    Map<String, StoredTrial> byBase = new LinkedHashMap<>();
+    Map<String, Integer> rung = new LinkedHashMap<>();
+    for (StoredTrial t : completed) {
+      Matcher m = RUNG.matcher(t.trialId());
+      String base = m.matches() ? m.group(1) : t.trialId();
+      int r = m.matches() ? Integer.parseInt(m.group(2)) : 0;
+      if (!rung.containsKey(base) || r > rung.get(base)) {
+        rung.put(base, r);
+        byBase.put(base, t);
+      }
+    }
+    return List.copyOf(byBase.values());
+  }
+
+  private static Predictions read(ArtifactStore artifacts, StoredTrial t, ArtifactRole role) {
+    String key = t.artifact(role).orElseThrow(() -> new InvalidInputException(t.trialId() + ": its record names no "
+        + role.entry() + " artifact; it was stored by a Troupe that did not keep predictions"));
+    try (InputStream in = artifacts.open(key)) {
+      return Predictions.readFrom(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + artifacts.describe(key) + " of trial " + t.trialId(), e);
+    }
+  }
+
+  /**
+   * The greedy steps as CSV, what each member adds: the validation objective as selection saw it
+   * (accuracy, or minus the NLL or MSE) and the test figure ({@code accuracy} or {@code mse}).
+   */
+  public static String stepsCsv(List<Step> steps, String testFigure) {
+    StringBuilder s = new StringBuilder("step,added,members,validation_objective,test_" + testFigure + "\n");
+    for (Step st : steps) {
+      s.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s%n", st.step(), st.added(), st.members(),
+          st.validation(), st.test()));
+    }
+    return s.toString();
+  }
+
+}

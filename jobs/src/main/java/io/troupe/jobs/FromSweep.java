@@ -1,0 +1,67 @@
+package io.troupe.jobs;
+
+import io.troupe.InvalidInputException;
+import io.troupe.artifacts.ArtifactStore;
+import io.troupe.config.ExperimentSpec;
+import io.troupe.data.DataSplits;
+import io.troupe.data.Task;
+import io.troupe.driver.api.ExperimentRun;
+import io.troupe.driver.ensemble.SweepSelection;
+import io.troupe.driver.store.RunDirectory;
+import io.troupe.driver.store.RunManifest;
+import io.troupe.driver.store.RunStores;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+
+/**
+ * {@code ensemble <config> --from-sweep}: ensembles of the sweep run in {@code <out>/<name>/} built
+ * from the predictions its trials stored, with no training and no Spark job: the best trial, the
+ * top k averaged and voted, greedy ensemble selection. The tables go to
+ * {@code <out>/<name>/selection/}: selection.csv/.md and selection-steps.csv.
+ */
+final class FromSweep {
+  private FromSweep() {}
+
+  static int run(CliArgs args, PrintStream out, PrintStream err) throws IOException {
+    ExperimentRun experiment = Experiment.run(args);
+    ExperimentSpec spec = experiment.spec();
+    String dir = experiment.location();
+    // No Spark session here: Hadoop settings come from spark.hadoop.* system properties (as spark-submit sets them).
+    Configuration hadoop = RunStores.hadoopConf(new SparkConf());
+    ArtifactStore run = RunStores.open(dir, hadoop);
+    RunManifest sweep = RunDirectory.readManifest(run);
+    if (sweep == null) {
+      throw new InvalidInputException(run.describe(RunManifest.FILE) + " is missing: no sweep of \"" + spec.name()
+          + "\" ran with this --out; run `sweep` with the same config and --out first");
+    }
+    DataSplits splits = Experiment.data(spec, args.master(), err);
+    if (sweep.dataFingerprint() != null && !sweep.dataFingerprint().equals(splits.sourceFingerprint())) {
+      throw new InvalidInputException("data: the sweep in " + dir + " ran on data " + sweep.dataFingerprint()
+          + ", this config reads " + splits.sourceFingerprint() + "; its stored predictions would not line up");
+    }
+    SweepSelection.Outcome o = SweepSelection.build(spec, splits, run, RunStores.open(dir + "/artifacts", hadoop));
+    String testFigure = splits.test().task() == Task.REGRESSION ? "mse" : "accuracy";
+    String csv = write(run, "selection.csv", o.table().toCsv());
+    String md = write(run, "selection.md", o.table().toMarkdown());
+    String steps = write(run, "selection-steps.csv", SweepSelection.stepsCsv(o.steps(), testFigure));
+    out.println("ensembles of sweep " + spec.name() + " from stored predictions (test set, " + splits.test().size()
+        + " examples):");
+    out.print(o.table().toText());
+    out.println("greedy selection weights:");
+    o.weights().forEach((id, w) -> out.printf(Locale.ROOT, "  %-14s %.3f%n", id, w));
+    o.notes().forEach(n -> out.println("note: " + n));
+    out.println("tables: " + csv + ", " + md + " and " + steps);
+    return TroupeMain.OK;
+  }
+
+  private static String write(ArtifactStore run, String name, String text) throws IOException {
+    String key = SweepSelection.DIR + "/" + name;
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    run.write(key, o -> o.write(bytes));
+    return run.describe(key);
+  }
+}
