@@ -30,8 +30,8 @@ class FromSweepCommandTest {
       data: {source: synthetic, scaling: standardize, synthetic: {trainSize: 600, testSize: 300, features: 10, classes: 4, clusterStd: 3.0}}
       model: {hidden: [16], activation: tanh, init: xavier}
       train: {epochs: 3, batchSize: 50, optimizer: {lr: 0.01}, monitor: {enabled: false}}
-      search: {strategy: random, trials: 6, space: {train.optimizer.lr: {logUniform: [0.001, 0.1]}, model.hidden: {choice: [[8], [32]]}}}
-      ensemble: {selection: {topK: 3, steps: 8, bags: 4}}
+      search: {strategy: random, trials: 6, space: {train.optimizer.lr: {logUniform: [0.001, 0.1]}, model.dropout: {uniform: [0.0, 0.3]}}}
+      ensemble: {combiners: [average, vote, parameter-average], selection: {topK: 3, steps: 8, bags: 4}}
       spark: {slots: 2, conf: {spark.ui.enabled: "false"}}
       """;
 
@@ -67,7 +67,9 @@ class FromSweepCommandTest {
 
     Map<String, String[]> rows = rows(Files.readString(dir.resolve("out/pool/selection/selection.csv")));
     assertEquals(java.util.Set.of("best-trial/-", "top-3/average", "top-3/vote", "selection/weighted-average",
-        "selection-bagged/weighted-average"), rows.keySet());
+        "selection-bagged/weighted-average", "negative-control-3/parameter-average"), rows.keySet());
+    assertTrue(out[0].contains("parameter-average: refused as an ensemble of a sweep's trials"), out[0]);
+    assertTrue(Files.exists(dir.resolve("out/pool/artifacts/selection/negative-control-parameter-average.zip")));
     assertEquals("3", rows.get("top-3/average")[2], "members");
     assertEquals(9.0, Double.parseDouble(rows.get("top-3/average")[3]), "compute already spent: 3 trials x 3 epochs");
 

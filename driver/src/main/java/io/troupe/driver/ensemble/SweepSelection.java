@@ -3,6 +3,9 @@ package io.troupe.driver.ensemble;
 import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ArtifactRole;
 import io.troupe.artifacts.ArtifactStore;
+import io.troupe.api.InputLayout;
+import io.troupe.artifacts.ModelArtifacts;
+import io.troupe.config.Combiner;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SelectionSpec;
 import io.troupe.data.Dataset;
@@ -15,9 +18,14 @@ import io.troupe.ensemble.ComparisonRow;
 import io.troupe.ensemble.ComparisonTable;
 import io.troupe.ensemble.EnsembleFigures;
 import io.troupe.ensemble.EnsembleSelection;
+import io.troupe.ensemble.MemberScoring;
+import io.troupe.ensemble.ScoredModel;
 import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
 import io.troupe.eval.RegressionMetrics;
+import io.troupe.model.ModelFile;
+import io.troupe.model.NetworkShape;
+import io.troupe.model.Networks;
 import io.troupe.trial.TrialStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +110,69 @@ public final class SweepSelection {
     // Best first by the objective on validation, ties by trial id (the order the leaderboard uses).
     candidates.sort(Comparator.comparingDouble((Candidate c) -> -objective.applyAsDouble(c.validation()))
         .thenComparing(Candidate::id));
-    return assemble(spec, splits, candidates, objective, (int) (ended - usable.size()));
+    Outcome outcome = assemble(spec, splits, candidates, objective, (int) (ended - usable.size()));
+    if (spec.ensemble().combiners().contains(Combiner.PARAMETER_AVERAGE)) {
+      outcome = withNegativeControl(outcome, spec, splits, candidates, artifacts);
+    }
+    return outcome;
+  }
+
+  /**
+   * Parameter averaging means something only for weights of one lineage (snapshots or SWA of one
+   * run, a soup fine-tuned from one checkpoint); a sweep's trials each start from their own seed. So
+   * it is refused as an ensemble, and measured once as the seeds' negative control: the best trials
+   * that share the best one's architecture (up to top k), averaged with batch norm re-estimated.
+   */
+  private static Outcome withNegativeControl(Outcome o, ExperimentSpec spec, DataSplits splits,
+      List<Candidate> ranked, ArtifactStore artifacts) throws IOException {
+    List<String> notes = new ArrayList<>(o.notes());
+    notes.add("parameter-average: refused as an ensemble of a sweep's trials: each starts from its own"
+        + " initialisation, so their weights do not line up; the row below is the measured negative control");
+    InputLayout layout = Networks.layout(spec, NetworkShape.of(splits.train()),
+        spec.model().file() == null ? ModelFile.NONE : ModelFile.staged(artifacts));
+    List<Candidate> sameShape = new ArrayList<>();
+    Map<String, long[]> shape = null;
+    for (Candidate c : ranked) {
+      String key = c.trial().artifact(ArtifactRole.MODEL).orElse(null);
+      if (key == null) {
+        continue;
+      }
+      Map<String, long[]> own = shapes(ModelArtifacts.load(artifacts, key, false).paramTable());
+      if (shape == null) {
+        shape = own;
+      }
+      if (sameShapes(shape, own)) {
+        sameShape.add(c);
+      }
+      if (sameShape.size() == spec.ensemble().selection().topK()) {
+        break;
+      }
+    }
+    List<ComparisonRow> rows = new ArrayList<>(o.table().rows());
+    if (sameShape.size() < 2) {
+      notes.add("parameter-average: no two of the best trials share an architecture, so not even the negative"
+          + " control can be measured");
+    } else {
+      List<String> keys = sameShape.stream().map(c -> c.trial().artifact(ArtifactRole.MODEL).orElseThrow()).toList();
+      ScoredModel averaged = new MemberScoring(artifacts, splits, true, layout)
+          .average(keys, DIR + "/negative-control-parameter-average.zip");
+      rows.add(row("negative-control-" + sameShape.size(), "parameter-average", sameShape, averaged.test(),
+          splits.test(), null));
+    }
+    return new Outcome(new ComparisonTable(rows), o.steps(), o.weights(), o.candidates(), o.skipped(), notes);
+  }
+
+  private static Map<String, long[]> shapes(Map<String, org.nd4j.linalg.api.ndarray.INDArray> params) {
+    Map<String, long[]> out = new java.util.TreeMap<>();
+    params.forEach((k, v) -> out.put(k, v.shape()));
+    return out;
+  }
+
+  private static boolean sameShapes(Map<String, long[]> a, Map<String, long[]> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    return a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
   }
 
   private static Outcome assemble(ExperimentSpec spec, DataSplits splits, List<Candidate> ranked,
