@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The command line: {@code <command> <config.yaml>... [--out DIR|URI] [--set path=value]...
- * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--from-sweep] [--json FILE]}. Options
+ * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--from-sweep] [--show-test] [--json FILE]}. Options
  * may come in any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
  */
 public record CliArgs(
@@ -22,6 +22,7 @@ public record CliArgs(
     boolean print,
     String strategy,
     boolean fromSweep,
+    boolean showTest,
     Path json,
     List<String> commandLine) {
 
@@ -60,6 +61,7 @@ public record CliArgs(
     boolean print = false;
     String strategy = null;
     boolean fromSweep = false;
+    boolean showTest = false;
     Path json = null;
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
@@ -72,20 +74,21 @@ public record CliArgs(
         case "--print" -> print = true;
         case "--strategy" -> strategy = value(args, ++i, "--strategy", "an ensemble strategy such as bagging");
         case "--from-sweep" -> fromSweep = true;
+        case "--show-test" -> showTest = true;
         case "--json" -> json = Path.of(value(args, ++i, "--json", "a file to write the figures to"));
         default -> {
           if (arg.startsWith("--set=")) {
             sets.add(arg.substring("--set=".length()));
           } else if (arg.startsWith("-")) {
-            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --from-sweep, --json FILE");
+            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --from-sweep, --show-test, --json FILE");
           } else {
             positionals.add(arg);
           }
         }
       }
     }
-    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, fromSweep, json,
-        List.of(args));
+    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, fromSweep, showTest,
+        json, List.of(args));
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */

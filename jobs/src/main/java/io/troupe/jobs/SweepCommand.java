@@ -33,7 +33,7 @@ final class SweepCommand implements Command {
   }
 
   private static int print(SweepOutcome outcome, String metric, PrintStream out, PrintStream err) {
-    out.print(Leaderboard.render(outcome.ranked(), metric, 10));
+    out.print(Leaderboard.render(outcome.ranked(), metric, 10, args.showTest()));
     outcome.warnings().forEach(w -> out.println("warning: " + w));
     out.println("results: " + outcome.trialsFile());
     if (outcome.bestConfig() != null) {

@@ -87,6 +87,8 @@ public final class TroupeMain {
     s.append("  --resume           continue a run, skipping trials that already ended\n");
     s.append("  --print            print the resolved config (every default filled in)\n");
     s.append("  --strategy NAME    ensemble: the strategy to build (single, true, bagging, snapshots, ...)\n");
+    s.append("  --from-sweep       ensemble: ensembles of the finished sweep's stored trials, no training\n");
+    s.append("  --show-test        sweep: show the test figure in the leaderboard (hidden: choose on validation)\n");
     s.append("  --verbose          stack traces and more logging\n");
     s.append("\nexit codes: 0 success, 2 bad input (config, data, arguments), 1 other failures\n");
     return s.toString();

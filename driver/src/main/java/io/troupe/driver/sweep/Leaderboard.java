@@ -19,15 +19,25 @@ public final class Leaderboard {
         .toList();
   }
 
-  /** The top rows as a fixed-width table for stdout. */
-  public static String render(List<StoredTrial> ranked, String metric, int rows) {
-    StringBuilder s = new StringBuilder(String.format("%-4s %-12s %-9s %-12s %-12s %s%n", "rank", "trial", "status",
-        metric, "test_acc", "params"));
+  /**
+   * The top rows as a fixed-width table for stdout. Test figures are left out unless asked for
+   * (seed 004: choose on validation; a test column invites choosing on it).
+   *
+   * @param showTest add the test figure: accuracy, or MSE where the trials have no accuracy (regression)
+   */
+  public static String render(List<StoredTrial> ranked, String metric, int rows, boolean showTest) {
+    List<StoredTrial> top = ranked.subList(0, Math.min(rows, ranked.size()));
+    String test = top.stream().anyMatch(t -> Double.isFinite(t.metric("test_accuracy"))) ? "test_accuracy" : "test_mse";
+    StringBuilder s = new StringBuilder(String.format("%-4s %-12s %-9s %-13s %s%s%n", "rank", "trial", "status",
+        metric, showTest ? String.format("%-13s ", test) : "", "params"));
     int rank = 0;
-    for (StoredTrial t : ranked.subList(0, Math.min(rows, ranked.size()))) {
+    for (StoredTrial t : top) {
       rank++;
-      s.append(String.format("%-4d %-12s %-9s %-12s %-12s %s%n", rank, t.trialId(), t.status(),
-          number(t.metric(metric)), number(t.metric("test_accuracy")), SweepProgress.params(t.params())));
+      s.append(String.format("%-4d %-12s %-9s %-13s %s%s%n", rank, t.trialId(), t.status(), number(t.metric(metric)),
+          showTest ? String.format("%-13s ", number(t.metric(test))) : "", SweepProgress.params(t.params())));
+    }
+    if (!showTest) {
+      s.append("(test figures hidden: choose on validation, seed 004; --show-test shows them)\n");
     }
     return s.toString();
   }

@@ -1,6 +1,8 @@
 package io.troupe.driver.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.troupe.config.Direction;
@@ -33,5 +35,20 @@ class LeaderboardTest {
         ids(Leaderboard.rank(TRIALS, "val_loss", Direction.MINIMIZE)));
     assertEquals(List.of("t2", "t4", "t3", "t0", "t1", "t5"),
         ids(Leaderboard.rank(TRIALS, "val_loss", Direction.MAXIMIZE)));
+  }
+
+  @Test
+  void testFiguresAreHiddenUnlessAskedForAndRegressionShowsItsMse() {
+    List<StoredTrial> classified = List.of(trial("t1", TrialStatus.COMPLETED,
+        Map.of("val_accuracy", 0.91, "test_accuracy", 0.8899)));
+    String hidden = Leaderboard.render(classified, "val_accuracy", 10, false);
+    assertFalse(hidden.contains("test_") || hidden.contains("0.8899"), hidden);
+    assertTrue(hidden.contains("0.9100") && hidden.contains("--show-test"), hidden);
+    String shown = Leaderboard.render(classified, "val_accuracy", 10, true);
+    assertTrue(shown.contains("test_accuracy") && shown.contains("0.8899"), shown);
+
+    List<StoredTrial> regression = List.of(trial("t1", TrialStatus.COMPLETED, Map.of("val_mse", 0.02, "test_mse", 0.0312)));
+    String mse = Leaderboard.render(regression, "val_mse", 10, true);
+    assertTrue(mse.contains("test_mse") && mse.contains("0.0312"), mse);
   }
 }
