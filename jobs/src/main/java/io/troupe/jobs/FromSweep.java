@@ -3,6 +3,7 @@ package io.troupe.jobs;
 import io.troupe.InvalidInputException;
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.config.Metric;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Task;
 import io.troupe.driver.api.ExperimentRun;
@@ -10,6 +11,7 @@ import io.troupe.driver.ensemble.SweepSelection;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.RunStores;
+import io.troupe.jobs.report.SelectionChart;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import org.apache.spark.SparkConf;
  * {@code ensemble <config> --from-sweep}: ensembles of the sweep run in {@code <out>/<name>/} built
  * from the predictions its trials stored, with no training and no Spark job: the best trial, the
  * top k averaged and voted, greedy ensemble selection. The tables go to
- * {@code <out>/<name>/selection/}: selection.csv/.md and selection-steps.csv.
+ * {@code <out>/<name>/selection/}: selection.csv/.md, selection-steps.csv and selection-steps.png.
  */
 final class FromSweep {
   private FromSweep() {}
@@ -48,19 +50,25 @@ final class FromSweep {
     String csv = write(run, "selection.csv", o.table().toCsv());
     String md = write(run, "selection.md", o.table().toMarkdown());
     String steps = write(run, "selection-steps.csv", SweepSelection.stepsCsv(o.steps(), testFigure));
+    double bestTrial = o.table().rows().get(0).figure(testFigure);
+    byte[] png = SelectionChart.png(o.steps(), testFigure, bestTrial, spec.objectiveMetric() == Metric.VAL_ACCURACY);
+    String chart = writeBytes(run, "selection-steps.png", png);
     out.println("ensembles of sweep " + spec.name() + " from stored predictions (test set, " + splits.test().size()
         + " examples):");
     out.print(o.table().toText());
     out.println("greedy selection weights:");
     o.weights().forEach((id, w) -> out.printf(Locale.ROOT, "  %-14s %.3f%n", id, w));
     o.notes().forEach(n -> out.println("note: " + n));
-    out.println("tables: " + csv + ", " + md + " and " + steps);
+    out.println("tables: " + csv + ", " + md + " and " + steps + "; chart: " + chart);
     return TroupeMain.OK;
   }
 
   private static String write(ArtifactStore run, String name, String text) throws IOException {
+    return writeBytes(run, name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String writeBytes(ArtifactStore run, String name, byte[] bytes) throws IOException {
     String key = SweepSelection.DIR + "/" + name;
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     run.write(key, o -> o.write(bytes));
     return run.describe(key);
   }

@@ -28,12 +28,13 @@ final class SweepCommand implements Command {
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     try (CommandSession session = CommandSession.of(spec, args.master())) {
-      return print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), out, err);
+      return print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), args.showTest(), out,
+          err);
     }
   }
 
-  private static int print(SweepOutcome outcome, String metric, PrintStream out, PrintStream err) {
-    out.print(Leaderboard.render(outcome.ranked(), metric, 10, args.showTest()));
+  private static int print(SweepOutcome outcome, String metric, boolean showTest, PrintStream out, PrintStream err) {
+    out.print(Leaderboard.render(outcome.ranked(), metric, 10, showTest));
     outcome.warnings().forEach(w -> out.println("warning: " + w));
     out.println("results: " + outcome.trialsFile());
     if (outcome.bestConfig() != null) {

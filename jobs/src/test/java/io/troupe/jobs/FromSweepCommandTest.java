@@ -82,6 +82,8 @@ class FromSweepCommandTest {
       assertTrue(validation[i] >= validation[0] - 1e-12, Arrays.toString(validation));
     }
     assertTrue(Files.readString(dir.resolve("out/pool/selection/selection.md")).startsWith("| strategy |"));
+    byte[] png = Files.readAllBytes(dir.resolve("out/pool/selection/selection-steps.png"));
+    assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG chart of the steps");
   }
 
   @Test
