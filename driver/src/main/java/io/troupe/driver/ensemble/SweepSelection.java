@@ -156,8 +156,11 @@ public final class SweepSelection {
       List<String> keys = sameShape.stream().map(c -> c.trial().artifact(ArtifactRole.MODEL).orElseThrow()).toList();
       ScoredModel averaged = new MemberScoring(artifacts, splits, true, layout)
           .average(keys, DIR + "/negative-control-parameter-average.zip");
-      rows.add(row("negative-control-" + sameShape.size(), "parameter-average", sameShape, averaged.test(),
-          splits.test(), null));
+      ComparisonRow control = row("negative-control-" + sameShape.size(), "parameter-average", sameShape,
+          averaged.test(), splits.test(), null);
+      // One parameter set, one forward pass, as any parameter average.
+      rows.add(new ComparisonRow(control.strategy(), control.combiner(), control.members(), control.trainEpochs(), 1, 1,
+          control.figures()));
     }
     return new Outcome(new ComparisonTable(rows), o.steps(), o.weights(), o.candidates(), o.skipped(), notes);
   }
