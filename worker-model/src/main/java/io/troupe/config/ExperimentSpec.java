@@ -55,6 +55,14 @@ public record ExperimentSpec(
         }
       }
     }
+    if (train.earlyStopping().enabled() && data.validation() == 0) {
+      checks.fail("train.earlyStopping", "watches the validation part, but data.validation is 0; hold some out"
+          + " (e.g. data.validation: 0.1) or leave train.earlyStopping.patience null");
+    }
+    Metric watched = train.earlyStopping().metric();
+    if (watched != null && regression && watched.classificationOnly()) {
+      checks.fail("train.earlyStopping.metric", watched.configName() + " needs a classification task; use val_loss or val_mse");
+    }
     if (ensemble.strategies().isEmpty()) {
       checks.fail("ensemble.strategies", "must name at least one strategy, e.g. [single]");
     }

@@ -36,7 +36,9 @@ public record TrainSpec(
     @Doc("SWA and EMA weight averages.")
     AveragingSpec averaging,
     @Doc("Diagnostics recorded per epoch.")
-    MonitorSpec monitor)
+    MonitorSpec monitor,
+    @Doc("Early stopping on validation.")
+    EarlyStoppingSpec earlyStopping)
     implements CrossChecked {
 
   @Override

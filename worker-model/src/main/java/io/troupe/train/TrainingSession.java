@@ -56,6 +56,9 @@ final class TrainingSession {
   private final WeightAverages averages;
   private final SnapshotTaker snapshots;
   private final PlateauTracker plateau;
+  private final EarlyStopper stopper;
+  private int stoppedAt = -1;
+  private int restoredEpoch = -1;
   private final List<EpochStats> history = new ArrayList<>();
   private final Map<String, String> artifacts = new LinkedHashMap<>();
   private long iteration;
@@ -103,6 +106,7 @@ final class TrainingSession {
     this.snapshots = new SnapshotTaker(train.snapshots(), rates.epochSchedule(),
         (long) train.epochs() * iterationsPerEpoch, iterationsPerEpoch, store, trial.trialId());
     this.plateau = train.schedule().type() == ScheduleType.PLATEAU ? new PlateauTracker(train) : null;
+    this.stopper = train.earlyStopping().enabled() ? new EarlyStopper(train.earlyStopping(), spec.objectiveMetric()) : null;
   }
 
   private List<TrainingListener> listeners() {
@@ -117,7 +121,10 @@ final class TrainingSession {
     return listeners;
   }
 
-  /** Trains all epochs; returns the divergence point if the guard fired. */
+  /**
+   * Trains all epochs, or until early stopping says so (then the best epoch's weights are back);
+   * returns the divergence point if the guard fired.
+   */
   Optional<DivergencePoint> train() {
     for (int epoch = firstEpoch; epoch < lastEpoch; epoch++) {
       long start = System.nanoTime();
@@ -126,8 +133,30 @@ final class TrainingSession {
         return diverged;
       }
       endEpoch(epoch, (System.nanoTime() - start) / 1e9);
+      if (stopper != null && stopper.afterEpoch(history.get(history.size() - 1), net)) {
+        stoppedAt = epoch + 1;
+        break;
+      }
+    }
+    if (stopper != null && !history.isEmpty()) {
+      restoredEpoch = stopper.restoreBest(net, history.get(history.size() - 1).epoch());
     }
     return Optional.empty();
+  }
+
+  /** The 1-based epoch after which early stopping ended the trial, or -1 when it ran all its epochs. */
+  int stoppedAt() {
+    return stoppedAt;
+  }
+
+  /** The 1-based epoch whose weights early stopping restored, or -1 when the last epoch's stand. */
+  int restoredEpoch() {
+    return restoredEpoch;
+  }
+
+  /** With early stopping, the 1-based epoch with the best watched metric; -1 without it. */
+  int bestEpoch() {
+    return stopper == null ? -1 : stopper.bestEpoch();
   }
 
   private Optional<DivergencePoint> trainEpoch(int epoch) {

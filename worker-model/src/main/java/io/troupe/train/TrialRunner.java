@@ -122,9 +122,21 @@ public final class TrialRunner {
     metrics.put("initial_loss", session.initialLoss());
     metrics.put("epochs_run", (double) session.history().size());
     if (!session.history().isEmpty()) {
-      var last = session.history().get(session.history().size() - 1);
-      metrics.put("train_loss", last.trainLoss());
-      metrics.put("train_accuracy", last.trainAccuracy());
+      // The epoch whose weights the trial ends with: the last, or the best one early stopping restored.
+      var kept = session.history().get(session.history().size() - 1);
+      for (var e : session.history()) {
+        if (e.epoch() == session.restoredEpoch()) {
+          kept = e;
+        }
+      }
+      metrics.put("train_loss", kept.trainLoss());
+      metrics.put("train_accuracy", kept.trainAccuracy());
+    }
+    if (session.stoppedAt() > 0) {
+      metrics.put("stopped_epoch", (double) session.stoppedAt());
+    }
+    if (session.bestEpoch() > 0) {
+      metrics.put("best_epoch", (double) session.bestEpoch());
     }
     return metrics;
   }
