@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import io.troupe.driver.api.ExperimentRun;
+import io.troupe.driver.api.Troupe;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import java.io.PrintStream;
 
@@ -24,7 +25,9 @@ final class CompareCommand implements Command {
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
     ExperimentRun experiment = Experiment.run(args);
     try (CommandSession session = CommandSession.of(experiment.spec(), args.master())) {
-      return print(session.troupe(err).compare(experiment), out, err);
+      int code = print(session.troupe(err).compare(experiment), out, err);
+      RunReport.writeAfter(experiment.location() + "/" + Troupe.ENSEMBLES_DIR, out, err);
+      return code;
     }
   }
 

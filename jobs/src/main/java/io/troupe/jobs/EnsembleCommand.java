@@ -5,6 +5,7 @@ import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.binding.ConfigEnum;
 import io.troupe.driver.api.ExperimentRun;
+import io.troupe.driver.api.Troupe;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -35,7 +36,9 @@ final class EnsembleCommand implements Command {
     ExperimentSpec spec = experiment.spec();
     EnsembleStrategy strategy = args.strategy() == null ? spec.ensemble().strategies().get(0) : parse(args.strategy());
     try (CommandSession session = CommandSession.of(spec, args.master())) {
-      return CompareCommand.print(session.troupe(err).ensemble(experiment, strategy), out, err);
+      int code = CompareCommand.print(session.troupe(err).ensemble(experiment, strategy), out, err);
+      RunReport.writeAfter(experiment.location() + "/" + Troupe.ENSEMBLES_DIR, out, err);
+      return code;
     }
   }
 

@@ -28,8 +28,10 @@ final class SweepCommand implements Command {
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     try (CommandSession session = CommandSession.of(spec, args.master())) {
-      return print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), args.showTest(), out,
-          err);
+      int code = print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), args.showTest(),
+          out, err);
+      RunReport.writeAfter(experiment.location(), out, err);
+      return code;
     }
   }
 

@@ -59,6 +59,10 @@ class FromSweepCommandTest {
     assertTrue(out[1].contains("run.json is missing") && out[1].contains("sweep"), out[1]);
 
     assertEquals(0, run("sweep", "--master", "local[2]", config.toString(), "--out", outDir), out[1]);
+    // Every run writes its report and says where, last.
+    List<String> printed = out[0].lines().toList();
+    assertEquals("report: " + dir.resolve("out/pool/report.html"), printed.get(printed.size() - 1), out[0]);
+    assertTrue(Files.readString(dir.resolve("out/pool/report.html")).contains("<html"), "a report page");
     long trialsBefore = Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size();
     assertEquals(0, run("ensemble", config.toString(), "--from-sweep", "--out", outDir), out[1]);
     assertEquals(trialsBefore, Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size(), "nothing trained");
