@@ -164,9 +164,8 @@ public final class EnsembleSelection {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int c : pool) {
-        add(sum, validation.get(c), 1);
-        double tried = score.applyAsDouble(mean(sum, members + 1, first));
-        add(sum, validation.get(c), -1);
+        // The running sum is left as it is: adding and taking a candidate back out would drift it.
+        double tried = score.applyAsDouble(meanWith(sum, validation.get(c), members + 1, first));
         if (tried > bestScore) {
           bestScore = tried;
           best = c;
@@ -185,6 +184,16 @@ public final class EnsembleSelection {
     for (int i = 0; i < sum.length; i++) {
       sum[i] += times * (double) values[i];
     }
+  }
+
+  /** The mean of the members in {@code sum} and {@code candidate}, {@code members} in all. */
+  private static Predictions meanWith(double[] sum, Predictions candidate, int members, Predictions shape) {
+    float[] values = candidate.toArray();
+    float[] out = new float[sum.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) ((sum[i] + values[i]) / members);
+    }
+    return Predictions.fromRows(out, shape.rows(), shape.columns());
   }
 
   private static Predictions mean(double[] sum, int members, Predictions shape) {

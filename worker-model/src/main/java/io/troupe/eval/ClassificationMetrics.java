@@ -67,7 +67,8 @@ public record ClassificationMetrics(double accuracy, double nll, double brier, d
     return of(p, labels);
   }
 
-  private static double accuracy(Predictions p, int[] labels) {
+  /** The share of rows whose most probable class is the label: what the full metrics compute, alone. */
+  public static double accuracy(Predictions p, int[] labels) {
     int correct = 0;
     for (int i = 0; i < labels.length; i++) {
       correct += p.predictedClass(i) == labels[i] ? 1 : 0;

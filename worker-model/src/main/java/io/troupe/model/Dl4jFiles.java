@@ -138,7 +138,7 @@ final class Dl4jFiles {
     } catch (RuntimeException e) {
       throw new InvalidInputException("model.file " + file.describe() + ": DL4J cannot read it as a "
           + (tree.has("vertices") ? "ComputationGraphConfiguration" : "MultiLayerConfiguration") + ": "
-          + rootMessage(e), e);
+          + RootCause.of(e).getMessage(), e);
     }
   }
 
@@ -193,13 +193,4 @@ final class Dl4jFiles {
     }
     return InputLayout.feedForward().fitTo(shape);
   }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return String.valueOf(t.getMessage());
-  }
-
 }

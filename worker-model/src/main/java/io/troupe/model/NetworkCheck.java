@@ -81,10 +81,7 @@ public final class NetworkCheck {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
+    Throwable t = RootCause.of(e);
     return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

@@ -261,11 +261,14 @@ final class TrainingSession {
   String saveModel() {
     String key = ArtifactRole.MODEL.key(trial.trialId());
     save(key, net, true);
-    byte[] initial = Double.toString(guard.initialLoss()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    try {
-      store.write(initialLossKey(key), out -> out.write(initial));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + store.describe(initialLossKey(key)), e);
+    if (trial.stopAtEpoch() != null) {
+      // Only a segment (an ASHA rung) is continued; any other trial would pay an object-store write for nothing.
+      byte[] initial = Double.toString(guard.initialLoss()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      try {
+        store.write(initialLossKey(key), out -> out.write(initial));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + store.describe(initialLossKey(key)), e);
+      }
     }
     artifacts.put(ArtifactRole.MODEL.entry(), key);
     return key;

@@ -252,7 +252,11 @@ public final class SweepSelection {
   /** The experiment's objective on validation predictions, as a score where higher is better. */
   static ToDoubleFunction<Predictions> objective(ExperimentSpec spec, Dataset validation) {
     return switch (spec.objectiveMetric()) {
-      case VAL_ACCURACY -> p -> ClassificationMetrics.of(p, validation).accuracy();
+      // Selection scores thousands of candidate averages: accuracy alone, labels read once.
+      case VAL_ACCURACY -> {
+        int[] labels = EnsembleFigures.labels(validation);
+        yield p -> ClassificationMetrics.accuracy(p, labels);
+      }
       case VAL_LOSS -> validation.task() == Task.CLASSIFICATION
           ? p -> -ClassificationMetrics.of(p, validation).nll()
           : p -> -RegressionMetrics.of(p, validation).mse();

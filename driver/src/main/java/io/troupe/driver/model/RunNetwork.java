@@ -24,9 +24,6 @@ public final class RunNetwork {
   /** @return the input layout of the run's networks, for scoring saved members */
   public static InputLayout prepare(ExperimentSpec spec, DataSplits splits, ArtifactStore artifacts,
       Configuration hadoop) {
-    if (spec.model().type().isBuiltIn()) {
-      return NetworkCheck.check(spec, splits, ModelFile.NONE);
-    }
     ModelFile file = ModelFile.NONE;
     if (spec.model().file() != null) {
       ModelFile.stage(source(spec, hadoop), artifacts);
