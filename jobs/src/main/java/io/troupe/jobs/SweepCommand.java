@@ -28,15 +28,16 @@ final class SweepCommand implements Command {
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     try (CommandSession session = CommandSession.of(spec, args.master())) {
-      int code = print(session.troupe(err).sweep(experiment), spec.objectiveMetric().configName(), args.showTest(),
-          out, err);
+      int code = print(session.troupe(err).sweep(experiment), spec, args.showTest(), out, err);
       RunReport.writeAfter(experiment.location(), out, err);
       return code;
     }
   }
 
-  private static int print(SweepOutcome outcome, String metric, boolean showTest, PrintStream out, PrintStream err) {
-    out.print(Leaderboard.render(outcome.ranked(), metric, 10, showTest));
+  private static int print(SweepOutcome outcome, ExperimentSpec spec, boolean showTest, PrintStream out,
+      PrintStream err) {
+    out.print(Leaderboard.render(outcome.ranked(), spec.objectiveMetric().configName(), spec.objectiveDirection(), 10,
+        showTest));
     outcome.warnings().forEach(w -> out.println("warning: " + w));
     out.println("results: " + outcome.trialsFile());
     if (outcome.bestConfig() != null) {

@@ -24,7 +24,11 @@ public record SearchSpec(
     @Doc("On --resume, how many times a FAILED trial is rerun before it is left as failed.")
     @Default("2") @Min(0) int maxFailures,
     @Doc("The sweep stops with a clear message once this many trials have failed.")
-    @Default("10") @Min(1) int maxFailedTrials)
+    @Default("10") @Min(1) int maxFailedTrials,
+    @Doc("Trains each sampled configuration this many times with different seeds (trial ids tNNNN-repK), so a setting is not confounded with a seed; the leaderboard then shows mean, standard deviation and best per configuration. Not with asha.")
+    @Default("1") @Min(1) int repeats,
+    @Doc("With repeats: give every configuration the same seeds (repeat k has one seed for all), so grid cells are paired comparisons. Else each trial's seed derives from its id.")
+    @Default("false") boolean pairedSeeds)
     implements CrossChecked {
 
   public SearchSpec {
@@ -53,6 +57,10 @@ public record SearchSpec(
     }
     if (strategy != SearchStrategy.COARSE_TO_FINE && !stages.isEmpty()) {
       checks.fail("stages", "only used by coarse-to-fine, but search.strategy is " + strategy.configName());
+    }
+    if (repeats > 1 && strategy == SearchStrategy.ASHA) {
+      checks.fail("repeats", "asha promotes single trials by their rung score, so it cannot rank repeats by their mean;"
+          + " use grid, random or coarse-to-fine with repeats, or leave search.repeats at 1");
     }
     for (int i = 1; i < stages.size(); i++) {
       if (stages.get(i).topK() > stages.get(i - 1).trials()) {

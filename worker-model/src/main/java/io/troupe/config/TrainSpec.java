@@ -60,6 +60,15 @@ public record TrainSpec(
       checks.fail("snapshots.startEpoch", "must be < " + checks.path("epochs") + " (" + epochs
           + "), got " + snapshots.startEpoch());
     }
+    Double reduction = schedule.stopAtReduction();
+    if (reduction != null && schedule.type() != ScheduleType.PLATEAU) {
+      checks.fail("schedule.stopAtReduction", "stops a trial when reduce-on-plateau has cut the rate enough; it needs "
+          + checks.path("schedule.type") + " plateau, got " + schedule.type().configName());
+    } else if (reduction != null && schedule.minLr() > optimizer.lr() / reduction) {
+      checks.fail("schedule.stopAtReduction", "the rate never gets down to " + checks.path("optimizer.lr") + " / "
+          + reduction + " = " + optimizer.lr() / reduction + " because " + checks.path("schedule.minLr") + " ("
+          + schedule.minLr() + ") is above it; lower minLr or stopAtReduction");
+    }
     Integer swaStart = averaging.swaStartEpoch();
     if (swaStart != null && swaStart >= epochs) {
       checks.fail("averaging.swaStartEpoch", "must be < " + checks.path("epochs") + " (" + epochs

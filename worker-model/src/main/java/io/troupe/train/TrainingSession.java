@@ -133,7 +133,8 @@ final class TrainingSession {
         return diverged;
       }
       endEpoch(epoch, (System.nanoTime() - start) / 1e9);
-      if (stopper != null && stopper.afterEpoch(history.get(history.size() - 1), net)) {
+      boolean patienceRanOut = stopper != null && stopper.afterEpoch(history.get(history.size() - 1), net);
+      if (patienceRanOut || (plateau != null && plateau.exhausted())) {
         stoppedAt = epoch + 1;
         break;
       }

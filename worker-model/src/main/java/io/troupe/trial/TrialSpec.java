@@ -34,6 +34,11 @@ public record TrialSpec(String trialId, String configYaml, long seed, Map<String
         null, null);
   }
 
+  /** The same trial with another seed (a repeat under search.pairedSeeds). */
+  public TrialSpec withSeed(long trialSeed) {
+    return new TrialSpec(trialId, configYaml, trialSeed, params, bootstrapSeed, resumeFrom, stopAtEpoch);
+  }
+
   public TrialSpec withBootstrap(long bootstrapSeed) {
     return new TrialSpec(trialId, configYaml, seed, params, bootstrapSeed, resumeFrom, stopAtEpoch);
   }

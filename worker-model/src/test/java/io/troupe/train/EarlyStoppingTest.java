@@ -76,4 +76,30 @@ class EarlyStoppingTest {
     assertTrue(e.getMessage().contains("train.earlyStopping") && e.getMessage().contains("data.validation"),
         e.getMessage());
   }
+
+  @Test
+  void seed001sPlateauRuleStopsOnceTheRateIsDownToItsFraction() {
+    // Nothing after the first epoch counts as a 99% improvement, so every epoch halves the rate: 0.01 down to
+    // 0.01 / 8 takes three halvings, after epochs 2, 3 and 4.
+    TrialResult.Completed r = TrialFixture.completed(dir, "train.epochs=30", "train.optimizer.lr=0.01",
+        "train.schedule.type=plateau", "train.schedule.factor=0.5", "train.schedule.patience=1",
+        "train.schedule.threshold=0.99", "train.schedule.stopAtReduction=8");
+    double[] lr = r.info().history().stream().mapToDouble(EpochStats::learningRate).toArray();
+    assertEquals(4, lr.length, "stopped once the rate reached lr0 / 8");
+    assertEquals(0.01, lr[1], 1e-12);
+    assertEquals(0.0025, lr[3], 1e-12);
+    assertEquals(4.0, r.info().metrics().get("stopped_epoch"));
+  }
+
+  @Test
+  void thePlateauStopRuleNeedsThePlateauScheduleAndAFloorBelowIt() {
+    InvalidInputException other = assertThrows(InvalidInputException.class,
+        () -> TrialFixture.spec("train.schedule.type=cosine", "train.schedule.stopAtReduction=1024"));
+    assertTrue(other.getMessage().contains("train.schedule.stopAtReduction") && other.getMessage().contains("plateau"),
+        other.getMessage());
+    InvalidInputException floor = assertThrows(InvalidInputException.class,
+        () -> TrialFixture.spec("train.optimizer.lr=0.1", "train.schedule.type=plateau", "train.schedule.minLr=0.01",
+            "train.schedule.stopAtReduction=1024"));
+    assertTrue(floor.getMessage().contains("train.schedule.minLr"), floor.getMessage());
+  }
 }

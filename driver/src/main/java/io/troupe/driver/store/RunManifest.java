@@ -84,7 +84,7 @@ public record RunManifest(ObjectNode json) {
     }
     Task task = ConfigEnum.nameOf(Task.REGRESSION).equals(config().path("data").path("task").asText())
         ? Task.REGRESSION : Task.CLASSIFICATION;
-    return new ObjectiveSpec(objective.metricFor(task), objective.directionFor(task));
+    return new ObjectiveSpec(objective.metricFor(task), objective.directionFor(task), objective.repeats());
   }
 
   /** This manifest with {@code earlier}'s start kept and this start listed among its resumes. */

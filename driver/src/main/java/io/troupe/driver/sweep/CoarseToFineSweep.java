@@ -2,6 +2,7 @@ package io.troupe.driver.sweep;
 
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.ParamDomain;
+import io.troupe.config.RepeatRanking;
 import io.troupe.config.StageSpec;
 import io.troupe.data.Seeds;
 import io.troupe.driver.dispatch.TrialDispatcher;
@@ -46,15 +47,21 @@ final class CoarseToFineSweep {
       if (runner.stopped() || s + 1 == stages.size()) {
         return;
       }
-      List<ScoredTrial> scored = new ArrayList<>();
-      for (StoredTrial t : results.values()) {
-        scored.add(new ScoredTrial(t.trialId(), t.params(), t.metric(metric)));
-      }
       StageSpec next = stages.get(s + 1);
-      Map<String, ParamDomain> narrowed = CoarseToFine.narrow(space, scored, next.topK(), next.margin(),
+      Map<String, ParamDomain> narrowed = CoarseToFine.narrow(space, scored(results, metric), next.topK(), next.margin(),
           spec.objectiveDirection());
       CoarseToFine.describe(space, narrowed).forEach(line -> runner.progress().note("  narrowed " + line));
       space = narrowed;
     }
+  }
+
+  /** The stage's trials as the narrowing ranks them: one per configuration, by the mean of its repeats, unless objective.repeats is each. */
+  private List<ScoredTrial> scored(Map<String, StoredTrial> results, String metric) {
+    List<StoredTrial> trials = new ArrayList<>(results.values());
+    if (spec.search().repeats() == 1 || spec.objective().repeats() == RepeatRanking.EACH) {
+      return trials.stream().map(t -> new ScoredTrial(t.trialId(), t.params(), t.metric(metric))).toList();
+    }
+    return Leaderboard.configurations(trials, metric, spec.objectiveDirection()).stream()
+        .map(c -> new ScoredTrial(c.configurationId(), c.params(), c.mean())).toList();
   }
 }

@@ -201,7 +201,7 @@ public final class SweepRunner {
     store.close();
     String metric = spec.objectiveMetric().configName();
     List<StoredTrial> ranked = Leaderboard.rank(new ArrayList<>(store.latest().values()), metric,
-        spec.objectiveDirection());
+        spec.objectiveDirection(), spec.objective().repeats());
     List<String> warnings = new ArrayList<>();
     String best = null;
     if (!ranked.isEmpty() && Double.isFinite(ranked.get(0).metric(metric))) {

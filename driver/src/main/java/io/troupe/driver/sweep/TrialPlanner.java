@@ -6,6 +6,7 @@ import io.troupe.config.ParamDomain;
 import io.troupe.data.Seeds;
 import io.troupe.search.GridSampler;
 import io.troupe.search.RandomSampler;
+import io.troupe.search.Repeats;
 import io.troupe.trial.TrialSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class TrialPlanner {
   public static List<TrialSpec> plan(ExperimentSpec spec) {
     Map<String, ParamDomain> space = spec.search().space();
     return switch (spec.search().strategy()) {
-      case NONE -> List.of(TrialSpec.of(spec, trialId("", 0), Map.of()));
+      case NONE -> trials(spec, "", List.of(Map.of()), Map.of());
       case GRID -> trials(spec, "", GridSampler.enumerate(space), Map.of());
       case RANDOM -> trials(spec, "", RandomSampler.samples(space, Seeds.derive(spec.seed(), SEARCH_STREAM),
           spec.search().trials()), Map.of());
@@ -39,15 +40,22 @@ public final class TrialPlanner {
     };
   }
 
-  /** Trial specs for sampled values, with {@code fixed} (e.g. a stage's epochs) applied too. */
+  /**
+   * Trial specs for sampled values, with {@code fixed} (e.g. a stage's epochs) applied too; each
+   * configuration search.repeats times, its repeats side by side.
+   */
   static List<TrialSpec> trials(ExperimentSpec spec, String prefix, List<Map<String, Object>> sampled,
       Map<String, Object> fixed) {
+    int repeats = spec.search().repeats();
     List<TrialSpec> trials = new ArrayList<>();
     for (int i = 0; i < sampled.size(); i++) {
       Map<String, Object> values = new java.util.HashMap<>(sampled.get(i));
       values.putAll(fixed);
       ExperimentSpec resolved = ConfigLoader.withValues(spec, values);
-      trials.add(TrialSpec.of(resolved, trialId(prefix, i), sampled.get(i)));
+      for (int r = 1; r <= repeats; r++) {
+        TrialSpec trial = TrialSpec.of(resolved, Repeats.trialId(trialId(prefix, i), r, repeats), sampled.get(i));
+        trials.add(spec.search().pairedSeeds() ? trial.withSeed(Repeats.pairedSeed(spec.seed(), r)) : trial);
+      }
     }
     return trials;
   }

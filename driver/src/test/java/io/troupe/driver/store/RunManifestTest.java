@@ -12,6 +12,7 @@ import io.troupe.config.Direction;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.Metric;
 import io.troupe.config.ObjectiveSpec;
+import io.troupe.config.RepeatRanking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,12 @@ class RunManifestTest {
 
   @Test
   void theObjectiveIsTheConfigsWithTheTasksDefaultsFilledIn() {
-    assertEquals(new ObjectiveSpec(Metric.VAL_LOSS, Direction.MINIMIZE),
+    assertEquals(new ObjectiveSpec(Metric.VAL_LOSS, Direction.MINIMIZE, RepeatRanking.MEAN),
         manifest("d", "objective.metric=val_loss").objective());
-    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MAXIMIZE), manifest("d").objective());
-    assertEquals(new ObjectiveSpec(Metric.VAL_MSE, Direction.MINIMIZE),
+    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MAXIMIZE, RepeatRanking.MEAN), manifest("d").objective());
+    assertEquals(new ObjectiveSpec(Metric.VAL_MSE, Direction.MINIMIZE, RepeatRanking.MEAN),
         manifest("d", "data.task=regression", "ensemble.combiners=[average]").objective());
-    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MINIMIZE),
+    assertEquals(new ObjectiveSpec(Metric.VAL_ACCURACY, Direction.MINIMIZE, RepeatRanking.MEAN),
         manifest("d", "objective.direction=minimize").objective());
   }
 

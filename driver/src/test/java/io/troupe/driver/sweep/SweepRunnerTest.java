@@ -144,6 +144,38 @@ class SweepRunnerTest {
   }
 
   @Test
+  void repeatsWithPairedSeedsShareSeedsAcrossConfigurationsAndRankByTheMean() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=grid", "search.space={train.optimizer.lr: {choice: [0.02, 0.3]}}",
+        "search.repeats=3", "search.pairedSeeds=true");
+    SweepOutcome outcome = sweep(spec, dir, false);
+    Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    assertEquals(List.of("t0001-rep1", "t0001-rep2", "t0001-rep3", "t0002-rep1", "t0002-rep2", "t0002-rep3"),
+        List.copyOf(new TreeMap<>(trials).keySet()));
+    for (int r = 1; r <= 3; r++) {
+      assertEquals(seed(trials.get("t0001-rep" + r)), seed(trials.get("t0002-rep" + r)), "repeat " + r + " is paired");
+    }
+    assertTrue(seed(trials.get("t0001-rep1")) != seed(trials.get("t0001-rep2")), "repeats differ in their seed");
+    // Ranked by the mean: the better configuration's three repeats come first, whatever its single best trial.
+    List<io.troupe.search.ConfigurationScore> configurations = Leaderboard.configurations(
+        List.copyOf(trials.values()), "val_accuracy", spec.objectiveDirection());
+    String best = configurations.get(0).configurationId();
+    assertTrue(configurations.get(0).mean() >= configurations.get(1).mean());
+    outcome.ranked().subList(0, 3).forEach(t -> assertTrue(t.trialId().startsWith(best + "-rep"), t.trialId()));
+    ExperimentSpec bestSpec = ConfigLoader.load(Path.of(outcome.bestConfig()), List.of());
+    assertEquals(configurations.get(0).params().get("train.optimizer.lr"), bestSpec.train().optimizer().lr());
+
+    Path unpaired = dir.resolve("unpaired");
+    sweep(spec("search.strategy=grid", "search.space={train.optimizer.lr: {choice: [0.02, 0.3]}}", "search.repeats=2"),
+        unpaired, false);
+    Map<String, StoredTrial> separate = ResultStore.open(new LocalArtifactStore(unpaired)).latest();
+    assertTrue(seed(separate.get("t0001-rep1")) != seed(separate.get("t0002-rep1")), "unpaired: each trial its own seed");
+  }
+
+  private static long seed(StoredTrial t) {
+    return t.json().get("seed").asLong();
+  }
+
+  @Test
   void coarseToFineNarrowsAroundTheFirstStagesBest() throws Exception {
     ExperimentSpec spec = spec("search.strategy=coarse-to-fine",
         "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 2, topK: 3, margin: 0.1}]");
