@@ -11,6 +11,11 @@ import java.util.OptionalInt;
 public enum ArtifactRole {
   /** The final network with its updater state, which a promoted or continued trial resumes from. */
   MODEL("model", ".zip", false),
+  /**
+   * An ASHA rung's last-epoch network with its updater state, kept when early stopping restored an
+   * earlier epoch into MODEL: the next rung continues training from here, not from the restored epoch.
+   */
+  CHECKPOINT("checkpoint", ".zip", false),
   /** Predictions on the validation part (see {@code Predictions#writeTo}). */
   PREDICTIONS_VAL("predictions-val", ".bin", false),
   /** Predictions on the test part. */

@@ -29,6 +29,8 @@ public final class AshaScheduler {
   private final List<Map<String, Double>> reports = new ArrayList<>();
   /** Per rung: trials already promoted out of it. */
   private final List<Set<String>> promoted = new ArrayList<>();
+  /** Trials that ended on their own (early stopping): they keep their place in a rung's ranking but never continue. */
+  private final Set<String> finished = new HashSet<>();
 
   /**
    * @param minEpochs epochs at the first rung, >= 1
@@ -98,6 +100,15 @@ public final class AshaScheduler {
     return Optional.empty();
   }
 
+  /**
+   * Trial {@code trialId} ended on its own before its rung's epochs (train.earlyStopping): its
+   * reports still rank, so it still takes its place among a rung's top trials, but it is never promoted
+   * and never counted as pruned.
+   */
+  public void finish(String trialId) {
+    finished.add(Objects.requireNonNull(trialId, "trialId"));
+  }
+
   /** Whether {@code trialId} has been promoted out of rung {@code rung}. */
   public boolean isPromoted(String trialId, int rung) {
     checkRung(rung);
@@ -119,7 +130,7 @@ public final class AshaScheduler {
     Set<String> pruned = new TreeSet<>();
     int finalRung = rungEpochs.size() - 1;
     highest.forEach((trialId, k) -> {
-      if (k < finalRung && !promoted.get(k).contains(trialId)) {
+      if (k < finalRung && !promoted.get(k).contains(trialId) && !finished.contains(trialId)) {
         pruned.add(trialId);
       }
     });
@@ -136,7 +147,7 @@ public final class AshaScheduler {
         .limit(quota)
         .filter(e -> Double.isFinite(e.getValue()))
         .map(Map.Entry::getKey)
-        .filter(id -> !promoted.get(rung).contains(id))
+        .filter(id -> !promoted.get(rung).contains(id) && !finished.contains(id))
         .findFirst();
   }
 

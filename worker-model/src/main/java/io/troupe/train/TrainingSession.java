@@ -107,6 +107,9 @@ final class TrainingSession {
         (long) train.epochs() * iterationsPerEpoch, iterationsPerEpoch, store, trial.trialId());
     this.plateau = train.schedule().type() == ScheduleType.PLATEAU ? new PlateauTracker(train) : null;
     this.stopper = train.earlyStopping().enabled() ? new EarlyStopper(train.earlyStopping(), spec.objectiveMetric()) : null;
+    if (stopper != null && trial.resumeFrom() != null) {
+      StoppingCarry.read(store, trial.resumeFrom()).ifPresent(stopper::resume);
+    }
   }
 
   private List<TrainingListener> listeners() {
@@ -140,9 +143,29 @@ final class TrainingSession {
       }
     }
     if (stopper != null && !history.isEmpty()) {
-      restoredEpoch = stopper.restoreBest(net, history.get(history.size() - 1).epoch());
+      int last = history.get(history.size() - 1).epoch();
+      if (continuable() && stopper.wouldRestore(last)) {
+        // The next rung trains on from the last epoch, as an uninterrupted run would; the model is the best epoch.
+        String checkpoint = ArtifactRole.CHECKPOINT.key(trial.trialId());
+        save(checkpoint, net, true);
+        artifacts.put(ArtifactRole.CHECKPOINT.entry(), checkpoint);
+      }
+      restoredEpoch = stopper.restoreBest(net, last, this::paramsOf);
     }
     return Optional.empty();
+  }
+
+  /** A segment (an ASHA rung) that ran to its end short of train.epochs: a later rung may continue it. */
+  private boolean continuable() {
+    return trial.stopAtEpoch() != null && stoppedAt < 0 && lastEpoch < train.epochs();
+  }
+
+  private INDArray paramsOf(String modelKey) {
+    try {
+      return ModelArtifacts.load(store, modelKey, false).params();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the best epoch's weights from " + store.describe(modelKey), e);
+    }
   }
 
   /** The 1-based epoch after which early stopping ended the trial, or -1 when it ran all its epochs. */
@@ -158,6 +181,15 @@ final class TrainingSession {
   /** With early stopping, the 1-based epoch with the best watched metric; -1 without it. */
   int bestEpoch() {
     return stopper == null ? -1 : stopper.bestEpoch();
+  }
+
+  /** The training loss and accuracy of the epoch whose weights the trial ends with. */
+  double[] keptTrainFigures() {
+    if (restoredEpoch > 0) {
+      return new double[] {stopper.bestTrainLoss(), stopper.bestTrainAccuracy()};
+    }
+    EpochStats last = history.get(history.size() - 1);
+    return new double[] {last.trainLoss(), last.trainAccuracy()};
   }
 
   private Optional<DivergencePoint> trainEpoch(int epoch) {
@@ -265,14 +297,23 @@ final class TrainingSession {
     if (trial.stopAtEpoch() != null) {
       // Only a segment (an ASHA rung) is continued; any other trial would pay an object-store write for nothing.
       byte[] initial = Double.toString(guard.initialLoss()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String continued = continuationKey();
       try {
-        store.write(initialLossKey(key), out -> out.write(initial));
+        store.write(initialLossKey(continued), out -> out.write(initial));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + store.describe(initialLossKey(key)), e);
+        throw new UncheckedIOException("cannot write " + store.describe(initialLossKey(continued)), e);
       }
     }
     artifacts.put(ArtifactRole.MODEL.entry(), key);
+    if (stopper != null && trial.stopAtEpoch() != null) {
+      stopper.carry(key).write(store, continuationKey());
+    }
     return key;
+  }
+
+  /** What a later rung continues: the last-epoch checkpoint when early stopping restored another epoch, else the model. */
+  private String continuationKey() {
+    return artifacts.getOrDefault(ArtifactRole.CHECKPOINT.entry(), ArtifactRole.MODEL.key(trial.trialId()));
   }
 
   /** A copy of the network with {@code params} and batch-norm statistics re-estimated on the training part. */

@@ -123,14 +123,9 @@ public final class TrialRunner {
     metrics.put("epochs_run", (double) session.history().size());
     if (!session.history().isEmpty()) {
       // The epoch whose weights the trial ends with: the last, or the best one early stopping restored.
-      var kept = session.history().get(session.history().size() - 1);
-      for (var e : session.history()) {
-        if (e.epoch() == session.restoredEpoch()) {
-          kept = e;
-        }
-      }
-      metrics.put("train_loss", kept.trainLoss());
-      metrics.put("train_accuracy", kept.trainAccuracy());
+      double[] kept = session.keptTrainFigures();
+      metrics.put("train_loss", kept[0]);
+      metrics.put("train_accuracy", kept[1]);
     }
     if (session.stoppedAt() > 0) {
       metrics.put("stopped_epoch", (double) session.stoppedAt());

@@ -12,7 +12,7 @@ class ArtifactRoleTest {
   @Test
   void entriesAndKeysAreTheNamesExistingResultFilesHold() {
     // trials.jsonl files and artifact directories already on disk use these; renaming one orphans them.
-    assertEquals(List.of("model", "predictions-val", "predictions-test", "predictions-oob", "swa", "ema"),
+    assertEquals(List.of("model", "checkpoint", "predictions-val", "predictions-test", "predictions-oob", "swa", "ema"),
         Arrays.stream(ArtifactRole.values()).filter(r -> !r.numbered()).map(ArtifactRole::entry).toList());
     assertEquals("t0003/model.zip", ArtifactRole.MODEL.key("t0003"));
     assertEquals("t0003/predictions-val.bin", ArtifactRole.PREDICTIONS_VAL.key("t0003"));

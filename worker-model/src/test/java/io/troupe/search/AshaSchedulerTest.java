@@ -195,4 +195,16 @@ class AshaSchedulerTest {
     assertThrows(IllegalArgumentException.class, () -> new AshaScheduler(1, 27, 1, Direction.MAXIMIZE));
     assertThrows(IllegalArgumentException.class, () -> asha(Direction.MAXIMIZE).report("a", 4, 0.5));
   }
+
+  @Test
+  void aTrialThatStoppedEarlyKeepsItsPlaceButIsNeverPromotedOrPruned() {
+    AshaScheduler asha = new AshaScheduler(1, 9, 3, Direction.MAXIMIZE);
+    asha.report("a", 0, 0.9);
+    asha.report("b", 0, 0.5);
+    asha.report("c", 0, 0.4);
+    asha.finish("a");
+    assertTrue(asha.nextPromotion().isEmpty(), "the top third is a, which stopped; b does not take its place");
+    assertFalse(asha.pruned().contains("a"));
+    assertTrue(asha.pruned().contains("b"));
+  }
 }

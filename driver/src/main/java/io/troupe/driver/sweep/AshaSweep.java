@@ -27,7 +27,9 @@ import java.util.Optional;
  * store) to the next rung, never from scratch. Every rung run is its own record, {@code tNNNN-rK};
  * trials that were never promoted further are recorded as PRUNED at the end. On --resume the
  * stored rung results are replayed into the scheduler, so no rung that ended is run twice; a
- * FAILED rung run is retried up to search.maxFailures times.
+ * FAILED rung run is retried up to search.maxFailures times. With train.earlyStopping, patience and
+ * the best epoch carry across rungs, a trial that stops early is never promoted, and each rung's model
+ * and metrics are its best epoch so far while the next rung continues from its last epoch.
  */
 final class AshaSweep {
   private final ExperimentSpec spec;
@@ -41,6 +43,9 @@ final class AshaSweep {
     AshaSpec asha = spec.search().asha();
     this.scheduler = new AshaScheduler(asha.minEpochs(), asha.maxEpochs(), asha.reduction(), spec.objectiveDirection());
   }
+
+  /** The metric a trial records when it stopped before its epochs ran out (early stopping, seed 001's plateau rule). */
+  private static final String STOPPED_EARLY = "stopped_epoch";
 
   static String runId(String trialId, int rung) {
     return trialId + "-r" + rung;
@@ -87,14 +92,23 @@ final class AshaSweep {
       runner.progress().grow(1);
       runner.progress().note(String.format("promote %s: rung %d -> %d (%d epochs)", p.trialId(), p.fromRung(),
           p.toRung(), p.epochs()));
-      String checkpoint = ArtifactRole.MODEL.key(runId(p.trialId(), p.fromRung()));
-      return Optional.of(segment(p.trialId(), p.toRung(), checkpoint, p.epochs()));
+      return Optional.of(segment(p.trialId(), p.toRung(), checkpoint(runId(p.trialId(), p.fromRung())), p.epochs()));
     }
     if (!fresh.isEmpty()) {
       String id = fresh.poll();
       return Optional.of(segment(id, 0, null, scheduler.rungEpochs().get(0)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a promotion continues: the rung's last-epoch checkpoint when early stopping restored an
+   * earlier epoch into its model, else its model.
+   */
+  private String checkpoint(String runId) {
+    StoredTrial rung = runner.store().latest().get(runId);
+    return rung == null ? ArtifactRole.MODEL.key(runId)
+        : rung.artifact(ArtifactRole.CHECKPOINT).orElse(ArtifactRole.MODEL.key(runId));
   }
 
   private TrialSpec segment(String trialId, int rung, String checkpoint, int epochs) {
@@ -115,6 +129,9 @@ final class AshaSweep {
         boolean givenUp = runner.store().failures(run) > spec.search().maxFailures();
         if (t != null && (t.ended() || givenUp)) {
           scheduler.report(id, rung, t.ended() ? t.metric(spec.objectiveMetric().configName()) : Double.NaN);
+          if (Double.isFinite(t.metric(STOPPED_EARLY))) {
+            scheduler.finish(id);
+          }
           started = true;
         }
       }
@@ -133,5 +150,10 @@ final class AshaSweep {
     int rung = Integer.parseInt(runId.substring(dash + 2));
     Double objective = r instanceof TrialResult.Completed ? r.info().metrics().get(spec.objectiveMetric().configName()) : null;
     scheduler.report(trialId, rung, objective == null ? Double.NaN : objective);
+    if (r instanceof TrialResult.Completed && r.info().metrics().containsKey(STOPPED_EARLY)) {
+      runner.progress().note(String.format("%s stopped early at epoch %.0f (train.earlyStopping): not promoted", runId,
+          r.info().metrics().get(STOPPED_EARLY)));
+      scheduler.finish(trialId);
+    }
   }
 }

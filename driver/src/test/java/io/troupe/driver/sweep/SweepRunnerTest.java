@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
@@ -230,5 +231,36 @@ class SweepRunnerTest {
     int lines = Files.readAllLines(dir.resolve("trials.jsonl")).size();
     sweep(spec, dir, true);
     assertEquals(lines, Files.readAllLines(dir.resolve("trials.jsonl")).size(), "--resume reruns nothing");
+  }
+
+  @Test
+  void ashaWithEarlyStoppingNeverPromotesATrialThatStoppedAndContinuesFromTheLastEpoch() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=asha", "search.trials=8", "search.asha={minEpochs: 2, maxEpochs: 8, reduction: 2}",
+        "train.earlyStopping={patience: 1, metric: val_loss, minDelta: 0.01}", "spark.slots=1");
+    sweep(spec, dir, false);
+    Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    int stoppedEarly = 0;
+    for (StoredTrial t : stored.values()) {
+      if (!t.trialId().contains("-r")) {
+        continue;
+      }
+      String trial = t.trialId().substring(0, t.trialId().lastIndexOf("-r"));
+      int rung = Integer.parseInt(t.trialId().substring(t.trialId().lastIndexOf("-r") + 2));
+      StoredTrial next = stored.get(trial + "-r" + (rung + 1));
+      if (Double.isFinite(t.metric("stopped_epoch"))) {
+        stoppedEarly++;
+        assertTrue(next == null, t.trialId() + " stopped early, yet it was promoted");
+        assertTrue(stored.get(trial) == null, t.trialId() + " stopped on its own: not recorded as pruned");
+      }
+      if (next != null) {
+        JsonNode history = t.json().get("history");
+        int lastEpoch = history.get(history.size() - 1).get("epoch").asInt();
+        assertEquals(lastEpoch + 1, next.json().get("history").get(0).get("epoch").asInt(),
+            next.trialId() + " continues from " + t.trialId() + "'s last epoch");
+        assertEquals(t.artifact(io.troupe.artifacts.ArtifactRole.CHECKPOINT).isPresent(),
+            t.metric("best_epoch") < lastEpoch, t.trialId() + ": a checkpoint exactly when its model is an earlier epoch");
+      }
+    }
+    assertTrue(stoppedEarly > 0, "patience 1 stops some trial in this sweep");
   }
 }
