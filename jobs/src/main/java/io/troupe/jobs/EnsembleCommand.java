@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
+import io.troupe.config.EnsembleSource;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.binding.ConfigEnum;
@@ -29,11 +30,11 @@ final class EnsembleCommand implements Command {
 
   @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    if (args.fromSweep()) {
-      return FromSweep.run(args, out, err);
-    }
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
+    if (args.fromSweep() || spec.ensemble().source() == EnsembleSource.SWEEP) {
+      return FromSweep.run(args, out, err);
+    }
     EnsembleStrategy strategy = args.strategy() == null ? spec.ensemble().strategies().get(0) : parse(args.strategy());
     try (CommandSession session = CommandSession.of(spec, args.master())) {
       int code = CompareCommand.print(session.troupe(err).ensemble(experiment, strategy), out, err);

@@ -62,6 +62,9 @@ class FromSweepCommandTest {
     assertEquals(trialsBefore, Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size(), "nothing trained");
     assertTrue(out[0].contains("greedy selection weights:") && out[0].contains("6 completed trials were candidates"),
         out[0]);
+    assertEquals(0, run("ensemble", config.toString(), "--set", "ensemble.source=sweep", "--out", outDir), out[1]);
+    assertTrue(out[0].contains("greedy selection weights:"), "ensemble.source: sweep is --from-sweep: " + out[0]);
+    assertEquals(trialsBefore, Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size(), "nothing trained");
 
     Map<String, String[]> rows = rows(Files.readString(dir.resolve("out/pool/selection/selection.csv")));
     assertEquals(java.util.Set.of("best-trial/-", "top-3/average", "top-3/vote", "selection/weighted-average",

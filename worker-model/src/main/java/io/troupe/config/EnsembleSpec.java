@@ -22,7 +22,9 @@ public record EnsembleSpec(
     @Doc("Test sets larger than this are scored on the executors instead of on the driver.")
     @Default("50000") @Min(1) int distributedScoringAbove,
     @Doc("Ensembles from a finished sweep's stored predictions (ensemble --from-sweep).")
-    SelectionSpec selection) {
+    SelectionSpec selection,
+    @Doc("What the ensemble command builds from: members (trains each strategy's members) or sweep (the finished trials of the sweep in the same directory, no training; the same as ensemble --from-sweep).")
+    @Default("members") EnsembleSource source) {
 
   public EnsembleSpec {
     strategies = List.copyOf(strategies);

@@ -31,5 +31,5 @@ public record ScheduleSpec(
     @Default("3") @Min(1) int patience,
     @Doc("plateau: relative improvement of the validation loss that counts.")
     @Default("1.0e-4") @Min(0) double threshold,
-    @Doc("plateau: stop the trial once decays have brought the rate down to lr0 / stopAtReduction (seed 001: halve on a plateau until the rate is 1/1024 of the start, i.e. factor 0.5, stopAtReduction 1024). With train.earlyStopping.restoreBest the best epoch is restored. null never stops.")
+    @Doc("plateau: stop the trial once decays have brought the rate down to lr0 / stopAtReduction (seed 001: halve on a plateau until the rate is 1/1024 of the start, i.e. factor 0.5, stopAtReduction 1024). When train.earlyStopping is on as well, its best epoch is restored. null never stops.")
     @Default("null") @Min(value = 1, exclusive = true) Double stopAtReduction) {}
