@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trainer figures for one config, measured side by side in one process: training throughput
@@ -35,6 +37,22 @@ final class BenchCommand implements Command {
   @Override
   public String summary() {
     return "trainer throughput and monitoring overhead, monitoring on/off side by side (set train.epochs to size it)";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.SET, CliOption.MASTER, CliOption.JSON);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe bench conf/examples/fashion-mlp.yaml --set train.epochs=3",
+        "troupe bench conf/examples/fashion-mlp.yaml --set train.epochs=1 --json out/bench-throughput.json");
   }
 
   @Override

@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -44,6 +46,22 @@ final class BenchDispatchCommand implements Command {
   @Override
   public String summary() {
     return "sweep figures: 8 equal trials on 1 vs 2 slots, and per-trial dispatch overhead with no-op trials";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.SET, CliOption.MASTER, CliOption.JSON);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe bench-dispatch conf/examples/fashion-mlp.yaml --set train.epochs=1 --set data.subset.train=10000",
+        "troupe bench-dispatch conf/examples/fashion-mlp.yaml --master spark://host:7077 --json out/scaling.json");
   }
 
   @Override

@@ -26,10 +26,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 
@@ -54,10 +56,22 @@ final class BenchMllibCommand implements Command {
   }
 
   @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe bench-mllib conf/bench/mllib-grid.yaml --out out/bench");
+  }
+
+  @Override
   public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-    if (args.resume()) {
-      throw new InvalidInputException("--resume: bench-mllib times a whole grid from scratch; drop --resume");
-    }
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     MllibGrid.check(spec);

@@ -10,7 +10,9 @@ import io.troupe.data.DataSplits;
 import io.troupe.preflight.CheckOutcome;
 import io.troupe.preflight.Preflight;
 import java.io.PrintStream;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Seed 003's babysitting checks for one config, before a sweep spends compute on it: chance-level
@@ -26,6 +28,22 @@ final class CheckCommand implements Command {
   @Override
   public String summary() {
     return "preflight checks (seed 003): initial loss, overfit a small sample, regularisation, gradients, input mean";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.SET, CliOption.MASTER);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe check conf/examples/fashion-mlp.yaml",
+        "troupe check conf/examples/fashion-mlp.yaml --set data.scaling=none");
   }
 
   @Override

@@ -3,13 +3,13 @@ package io.troupe.jobs;
 import io.troupe.InvalidInputException;
 import io.troupe.driver.store.RunStores;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The command line: {@code <command> <config.yaml>... [--out DIR|URI] [--set path=value]...
- * [--master URL] [--resume] [--verbose] [--print] [--strategy NAME] [--from-sweep] [--show-test] [--json FILE]}. Options
- * may come in any order. {@code --json} asks the benchmark commands to write their figures to FILE as well.
+ * A parsed command line: {@code <command> <arguments>... [options]}, options in any order, each
+ * one the command takes ({@link CliOption}); one it does not take is absent here (false, null or
+ * the default). {@code help} is --help or -h: the command is not run, its help is printed.
  */
 public record CliArgs(
     String command,
@@ -24,6 +24,7 @@ public record CliArgs(
     boolean fromSweep,
     boolean showTest,
     Path json,
+    boolean help,
     List<String> commandLine) {
 
   public static final String DEFAULT_OUT = "out";
@@ -47,48 +48,15 @@ public record CliArgs(
     return Path.of(RunStores.normalize(out));
   }
 
-  public static CliArgs parse(String[] args) {
-    if (args.length == 0) {
-      throw new InvalidInputException("no command given");
-    }
-    String command = args[0];
-    List<String> positionals = new ArrayList<>();
-    List<String> sets = new ArrayList<>();
-    String out = DEFAULT_OUT;
-    String master = null;
-    boolean resume = false;
-    boolean verbose = false;
-    boolean print = false;
-    String strategy = null;
-    boolean fromSweep = false;
-    boolean showTest = false;
-    Path json = null;
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "--out" -> out = value(args, ++i, "--out", "a directory or a URI such as hdfs://namenode/runs or s3a://bucket/runs");
-        case "--set" -> sets.add(value(args, ++i, "--set", "path=value"));
-        case "--master" -> master = value(args, ++i, "--master", "a Spark master URL such as spark://host:7077 or local[2]");
-        case "--resume" -> resume = true;
-        case "--verbose", "-v" -> verbose = true;
-        case "--print" -> print = true;
-        case "--strategy" -> strategy = value(args, ++i, "--strategy", "an ensemble strategy such as bagging");
-        case "--from-sweep" -> fromSweep = true;
-        case "--show-test" -> showTest = true;
-        case "--json" -> json = Path.of(value(args, ++i, "--json", "a file to write the figures to"));
-        default -> {
-          if (arg.startsWith("--set=")) {
-            sets.add(arg.substring("--set=".length()));
-          } else if (arg.startsWith("-")) {
-            throw new InvalidInputException("unknown option " + arg + "; options: --out DIR, --set path=value, --master URL, --resume, --verbose, --print, --strategy NAME, --from-sweep, --show-test, --json FILE");
-          } else {
-            positionals.add(arg);
-          }
-        }
-      }
-    }
-    return new CliArgs(command, positionals, out, sets, master, resume, verbose, print, strategy, fromSweep, showTest,
-        json, List.of(args));
+  /** The command line {@code args} (the command's name first) as picocli parsed the rest ({@link CommandSyntax}). */
+  static CliArgs of(String[] args, ParseResult parsed) {
+    String json = value(parsed, CliOption.JSON, null);
+    List<String> sets = parsed.matchedOptionValue(CliOption.SET.longName(), List.of());
+    return new CliArgs(args[0], parsed.matchedPositionalValue(0, List.<String>of()),
+        value(parsed, CliOption.OUT, DEFAULT_OUT), sets, value(parsed, CliOption.MASTER, null), flag(parsed, CliOption.RESUME), flag(parsed, CliOption.VERBOSE),
+        flag(parsed, CliOption.PRINT), value(parsed, CliOption.STRATEGY, null), flag(parsed, CliOption.FROM_SWEEP),
+        flag(parsed, CliOption.SHOW_TEST), json == null ? null : Path.of(json), flag(parsed, CliOption.HELP),
+        List.of(args));
   }
 
   /** Whether --verbose appears anywhere, even when the rest fails to parse. */
@@ -101,10 +69,11 @@ public record CliArgs(
     return false;
   }
 
-  private static String value(String[] args, int i, String option, String expected) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new InvalidInputException(option + ": missing value; expected " + expected);
-    }
-    return args[i];
+  private static String value(ParseResult parsed, CliOption option, String absent) {
+    return parsed.matchedOptionValue(option.longName(), absent);
+  }
+
+  private static boolean flag(ParseResult parsed, CliOption option) {
+    return parsed.matchedOptionValue(option.longName(), false);
   }
 }

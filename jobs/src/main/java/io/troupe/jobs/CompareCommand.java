@@ -4,6 +4,9 @@ import io.troupe.driver.api.ExperimentRun;
 import io.troupe.driver.api.Troupe;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Builds every ensemble strategy the config names (ensemble.strategies), trains their members in
@@ -19,6 +22,22 @@ final class CompareCommand implements Command {
   @Override
   public String summary() {
     return "build the config's ensemble strategies and print the comparison table (comparison.csv/.md)";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER, CliOption.RESUME);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe compare conf/quickstart.yaml",
+        "troupe compare conf/examples/ensemble-comparison.yaml --out out --resume");
   }
 
   @Override

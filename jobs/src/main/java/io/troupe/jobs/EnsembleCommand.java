@@ -9,6 +9,9 @@ import io.troupe.driver.api.ExperimentRun;
 import io.troupe.driver.api.Troupe;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Builds one ensemble strategy (--strategy NAME, else the first of ensemble.strategies) with the
@@ -26,6 +29,23 @@ final class EnsembleCommand implements Command {
   public String summary() {
     return "build one ensemble strategy (--strategy NAME, default the config's first) beside the baseline;"
         + " --from-sweep: ensembles of the finished sweep's stored trials, no training";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER, CliOption.RESUME, CliOption.STRATEGY,
+        CliOption.FROM_SWEEP);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe ensemble conf/quickstart.yaml --strategy bagging",
+        "troupe ensemble conf/examples/fashion-mlp-selection.yaml --from-sweep");
   }
 
   @Override

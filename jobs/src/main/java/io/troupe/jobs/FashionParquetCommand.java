@@ -10,9 +10,11 @@ import io.troupe.driver.spark.SparkSessions;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import io.troupe.driver.store.RunStores;
 import org.apache.hadoop.fs.FileSystem;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -32,6 +34,22 @@ final class FashionParquetCommand implements Command {
   @Override
   public String summary() {
     return "write Fashion-MNIST ([IDX_DIR], default Debian's) as Parquet to <out>/" + DIR + "/{train,test}";
+  }
+
+  @Override
+  public String arguments() {
+    return "[IDX_DIR]";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe fashion-parquet",
+        "troupe fashion-parquet /usr/share/datasets/fashion-mnist --out s3a://troupe-data");
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.troupe.jobs.report.ReportWriter;
 import io.troupe.trial.TrialsFile;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,6 +34,23 @@ final class ReportCommand implements Command {
   @Override
   public String summary() {
     return "write <run-dir>/report.html (tables and charts) from a run's stored results; no training";
+  }
+
+  @Override
+  public String arguments() {
+    return "<run-dir>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.noneOf(CliOption.class);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe report out/seed002-coarse-to-fine/",
+        "troupe report out/ensemble-comparison/ensembles/",
+        "troupe report hdfs://namenode/runs/seed002-coarse-to-fine/");
   }
 
   @Override
@@ -70,12 +89,8 @@ final class ReportCommand implements Command {
     }
   }
 
-  /** The one positional argument; options of other commands are refused rather than ignored. */
+  /** The one positional argument (options it does not take are refused by the parser). */
   private static String runDir(CliArgs args) {
-    if (!args.sets().isEmpty() || args.master() != null || args.resume() || args.print()) {
-      throw new InvalidInputException("report: takes only a run directory (and --verbose); --set, --master, "
-          + "--resume and --print do not apply; " + USAGE);
-    }
     if (args.configs().size() != 1) {
       throw new InvalidInputException("report: expected exactly one run directory, got " + args.configs().size()
           + (args.configs().isEmpty() ? "" : " (" + args.configs() + ")") + "; " + USAGE);

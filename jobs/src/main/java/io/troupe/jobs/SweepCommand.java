@@ -5,6 +5,9 @@ import io.troupe.driver.api.ExperimentRun;
 import io.troupe.driver.sweep.Leaderboard;
 import io.troupe.driver.sweep.SweepOutcome;
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Fans a config's search out on Spark: embedded local Spark by default, a cluster with --master
@@ -21,6 +24,23 @@ final class SweepCommand implements Command {
   @Override
   public String summary() {
     return "run the config's search on Spark; each result is stored in <out>/<name>/ as it ends (--resume continues)";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER, CliOption.RESUME, CliOption.SHOW_TEST);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe sweep conf/examples/seed002-coarse-to-fine.yaml",
+        "troupe sweep conf/examples/seed002-coarse-to-fine.yaml --resume",
+        "troupe sweep conf/examples/seed002-coarse-to-fine.yaml --master spark://host:7077 --out hdfs://namenode/runs");
   }
 
   @Override

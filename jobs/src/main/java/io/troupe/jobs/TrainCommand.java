@@ -8,6 +8,9 @@ import io.troupe.driver.api.TrainOutcome;
 import io.troupe.trial.EpochStats;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Trains a config as one trial, locally, printing a line per epoch, and adds the result to the
@@ -25,6 +28,22 @@ final class TrainCommand implements Command {
   @Override
   public String summary() {
     return "train the config as a single trial locally; appends to <out>/<name>/trials.jsonl";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe train conf/examples/fashion-mlp.yaml",
+        "troupe train conf/examples/fashion-mlp.yaml --set train.epochs=30 --set name=mlp-30 --out out");
   }
 
   @Override

@@ -4,16 +4,21 @@ import io.troupe.InvalidInputException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Troupe's command line and spark-submit entry point:
- * {@code troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]}.
+ * {@code troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]};
+ * each command's options and examples in {@code troupe <command> --help}.
  * Exit codes: 0 success, 2 bad input (config, data, arguments), 1 any other failure.
  */
 public final class TroupeMain {
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;
+
+  /** The first argument that asks for help rather than a command. */
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -45,17 +50,20 @@ public final class TroupeMain {
   public int run(String[] args, PrintStream out, PrintStream err) {
     boolean verbose = CliArgs.wantsVerbose(args);
     try {
-      if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-        (args.length == 0 ? err : out).print(usage());
-        return args.length == 0 ? BAD_INPUT : OK;
+      if (args.length == 0) {
+        err.print(usage());
+        return BAD_INPUT;
       }
-      CliArgs cli = CliArgs.parse(args);
-      Command command = commands.get(cli.command());
-      if (command == null) {
-        throw new InvalidInputException("unknown command \"" + cli.command() + "\"; available: "
-            + String.join(", ", commands.keySet()));
+      if (HELP.contains(args[0])) {
+        out.print(help(args));
+        return OK;
       }
-      return command.run(cli, out, err);
+      CliArgs cli = parse(args);
+      if (cli.help()) {
+        out.print(syntax(cli.command()).help());
+        return OK;
+      }
+      return command(cli.command()).run(cli, out, err);
     } catch (InvalidInputException e) {
       err.println("troupe: " + indent(e.getMessage()));
       if (verbose) {
@@ -73,23 +81,45 @@ public final class TroupeMain {
     }
   }
 
+  /** {@code args} (the command's name first) against that command's options. */
+  CliArgs parse(String[] args) {
+    return syntax(args[0]).parse(args);
+  }
+
+  /** {@code help} alone: the usage; {@code help <command>}: that command's help. */
+  private String help(String[] args) {
+    if (args.length > 2) {
+      throw new InvalidInputException("help: expected at most one command, got " + (args.length - 1)
+          + "; usage: troupe help [<command>]");
+    }
+    return args.length == 1 ? usage() : syntax(args[1]).help();
+  }
+
+  private CommandSyntax syntax(String name) {
+    return new CommandSyntax(command(name), commands.values());
+  }
+
+  /** The command called {@code name}; an unknown one is bad input. */
+  Command command(String name) {
+    Command command = commands.get(name);
+    if (command == null) {
+      throw new InvalidInputException("unknown command \"" + name + "\"; available: "
+          + String.join(", ", commands.keySet()));
+    }
+    return command;
+  }
+
   String usage() {
+    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
     StringBuilder s = new StringBuilder();
     s.append("usage: troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]\n");
     s.append("       troupe report <out>/<name>/ [--verbose]\n");
-    s.append("       troupe fashion-parquet [IDX_DIR] [--out DIR]\n\n");
+    s.append("       troupe fashion-parquet [IDX_DIR] [--out DIR]\n");
+    s.append("       troupe <command> --help   (or troupe help <command>: its options, with examples)\n\n");
     s.append("commands:\n");
-    commands.values().forEach(c -> s.append(String.format("  %-10s %s%n", c.name(), c.summary())));
-    s.append("\noptions:\n");
-    s.append("  --out DIR          results go to DIR/<name>/ (default out)\n");
-    s.append("  --set path=value   override any config field, e.g. --set train.optimizer.lr=0.01\n");
-    s.append("  --master URL       Spark master (default: the config's spark.master, else embedded local[*])\n");
-    s.append("  --resume           continue a run, skipping trials that already ended\n");
-    s.append("  --print            print the resolved config (every default filled in)\n");
-    s.append("  --strategy NAME    ensemble: the strategy to build (single, true, bagging, snapshots, ...)\n");
-    s.append("  --from-sweep       ensemble: ensembles of the finished sweep's stored trials, no training\n");
-    s.append("  --show-test        sweep: show the test figure in the leaderboard (hidden: choose on validation)\n");
-    s.append("  --verbose          stack traces and more logging\n");
+    commands.values().forEach(c -> s.append(String.format("  %-" + width + "s  %s%n", c.name(), c.summary())));
+    s.append("\nEach command takes only the options its --help lists; -v/--verbose (stack traces and more logging)"
+        + " and -h/--help go with every one.\n");
     s.append("\nexit codes: 0 success, 2 bad input (config, data, arguments), 1 other failures\n");
     return s.toString();
   }

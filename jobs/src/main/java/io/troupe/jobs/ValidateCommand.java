@@ -10,6 +10,9 @@ import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Checks configs without training: parses and validates each one, then loads and splits its data
@@ -27,6 +30,22 @@ final class ValidateCommand implements Command {
   @Override
   public String summary() {
     return "check configs and their data (no training); --print shows the resolved config";
+  }
+
+  @Override
+  public String arguments() {
+    return "<config.yaml>...";
+  }
+
+  @Override
+  public Set<CliOption> options() {
+    return EnumSet.of(CliOption.SET, CliOption.MASTER, CliOption.PRINT);
+  }
+
+  @Override
+  public List<String> examples() {
+    return List.of("troupe validate conf/quickstart.yaml conf/examples/fashion-mlp.yaml",
+        "troupe validate conf/examples/fashion-mlp.yaml --set train.optimizer.lr=0.01 --print");
   }
 
   @Override

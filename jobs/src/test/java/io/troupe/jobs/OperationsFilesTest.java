@@ -172,7 +172,7 @@ class OperationsFilesTest {
       // The arguments: a sweep that resumes, of a config shipped in conf/, valid with its overrides.
       List<String> arguments = new ArrayList<>();
       spec.path("arguments").forEach(a -> arguments.add(a.asText()));
-      CliArgs cli = CliArgs.parse(arguments.stream()
+      CliArgs cli = new TroupeMain().parse(arguments.stream()
           .map(a -> a.replace("@DATE@", LocalDate.now(ZoneOffset.UTC).toString())).toArray(String[]::new));
       assertEquals("sweep", cli.command(), file);
       assertTrue(cli.resume(), file + ": --resume, so a rerun continues");
@@ -214,7 +214,7 @@ class OperationsFilesTest {
       JsonNode spec = DeployFiles.applicationSpec(entry.getValue());
       List<String> arguments = new ArrayList<>();
       spec.path("arguments").forEach(a -> arguments.add(a.asText()));
-      String out = CliArgs.parse(arguments.toArray(String[]::new)).out();
+      String out = new TroupeMain().parse(arguments.toArray(String[]::new)).out();
       assertTrue(out.startsWith("s3a://"), file + ": --out " + out + " is not an s3a:// URI");
       assertEquals(out, RunStores.normalize(out), file + ": --out as Troupe takes it (no credentials in it)");
       // S3A's default providers read these variables; the values come from the Secret, never the file.
