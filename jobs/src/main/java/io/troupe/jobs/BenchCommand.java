@@ -40,11 +40,6 @@ final class BenchCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.SET, CliOption.MASTER, CliOption.JSON);
   }

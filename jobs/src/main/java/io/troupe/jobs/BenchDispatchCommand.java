@@ -49,11 +49,6 @@ final class BenchDispatchCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.SET, CliOption.MASTER, CliOption.JSON);
   }

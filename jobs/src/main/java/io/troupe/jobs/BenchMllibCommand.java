@@ -56,11 +56,6 @@ final class BenchMllibCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER);
   }

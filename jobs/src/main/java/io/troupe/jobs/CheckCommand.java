@@ -31,11 +31,6 @@ final class CheckCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.SET, CliOption.MASTER);
   }

@@ -12,7 +12,9 @@ interface Command {
   String summary();
 
   /** Its positional arguments as its usage shows them, e.g. {@code <config.yaml>}; the command checks their number. */
-  String arguments();
+  default String arguments() {
+    return "<config.yaml>";
+  }
 
   /** The options it takes besides --verbose and --help; any other is refused as bad input. */
   Set<CliOption> options();

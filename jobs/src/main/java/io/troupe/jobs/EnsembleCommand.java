@@ -32,11 +32,6 @@ final class EnsembleCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER, CliOption.RESUME, CliOption.STRATEGY,
         CliOption.FROM_SWEEP);

@@ -27,11 +27,6 @@ final class SweepCommand implements Command {
   }
 
   @Override
-  public String arguments() {
-    return "<config.yaml>";
-  }
-
-  @Override
   public Set<CliOption> options() {
     return EnumSet.of(CliOption.OUT, CliOption.SET, CliOption.MASTER, CliOption.RESUME, CliOption.SHOW_TEST);
   }
