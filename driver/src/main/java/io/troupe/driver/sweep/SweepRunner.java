@@ -220,6 +220,7 @@ public final class SweepRunner {
    */
   private String writeBestConfig(StoredTrial best) throws IOException {
     Map<String, Object> values = new HashMap<>(best.params());
+    values.putAll(stagedValues(best.trialId()));
     values.put("search.strategy", "none");
     values.put("search.space", Map.of());
     values.put("search.stages", List.of());
@@ -229,6 +230,21 @@ public final class SweepRunner {
         + "\n" + Yaml.write(Secrets.redact(ConfigTree.of(single)))).getBytes(StandardCharsets.UTF_8);
     run.files().write(BEST_CONFIG, out -> out.write(text));
     return run.files().describe(BEST_CONFIG);
+  }
+
+  /**
+   * What a staged strategy set for the trial besides its searched values: a coarse-to-fine stage's
+   * epochs, or ASHA's maxEpochs (the schedule every rung follows), so best.yaml trains as it did.
+   */
+  private Map<String, Object> stagedValues(String trialId) {
+    if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE && trialId.matches("s\\d+-.*")) {
+      int stage = Integer.parseInt(trialId.substring(1, trialId.indexOf('-')));
+      return Map.of("train.epochs", spec.search().stages().get(stage - 1).epochs());
+    }
+    if (spec.search().strategy() == SearchStrategy.ASHA) {
+      return Map.of("train.epochs", spec.search().asha().maxEpochs());
+    }
+    return Map.of();
   }
 
   /** A Parquet copy of trials.jsonl through Spark SQL, for analysis tools. */

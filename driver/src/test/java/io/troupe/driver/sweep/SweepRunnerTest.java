@@ -180,7 +180,10 @@ class SweepRunnerTest {
   void coarseToFineNarrowsAroundTheFirstStagesBest() throws Exception {
     ExperimentSpec spec = spec("search.strategy=coarse-to-fine",
         "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 2, topK: 3, margin: 0.1}]");
-    sweep(spec, dir, false);
+    SweepOutcome outcome = sweep(spec, dir, false);
+    ExperimentSpec best = ConfigLoader.load(Path.of(outcome.bestConfig()), List.of());
+    assertEquals(outcome.ranked().get(0).trialId().startsWith("s1-") ? 1 : 2, best.train().epochs(),
+        "best.yaml trains for the epochs of the best trial's stage");
     ResultStore store = ResultStore.open(new LocalArtifactStore(dir));
     List<ScoredTrial> stage1 = new ArrayList<>();
     List<StoredTrial> stage2 = new ArrayList<>();
@@ -209,7 +212,9 @@ class SweepRunnerTest {
   void ashaPromotesTheTopThirdFromTheirCheckpointsAndPrunesTheRest() throws Exception {
     ExperimentSpec spec = spec("search.strategy=asha", "search.trials=9", "search.asha={minEpochs: 1, maxEpochs: 3, reduction: 3}",
         "spark.slots=1");
-    sweep(spec, dir, false);
+    SweepOutcome outcome = sweep(spec, dir, false);
+    assertEquals(3, ConfigLoader.load(Path.of(outcome.bestConfig()), List.of()).train().epochs(),
+        "best.yaml follows asha.maxEpochs, the schedule every rung trained on, not train.epochs (2)");
     Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
     List<StoredTrial> firstRung = stored.values().stream().filter(t -> t.trialId().endsWith("-r0")).toList();
     List<StoredTrial> promoted = stored.values().stream().filter(t -> t.trialId().endsWith("-r1")).toList();
