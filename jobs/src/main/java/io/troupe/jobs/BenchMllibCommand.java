@@ -11,7 +11,7 @@ import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
-import io.troupe.driver.sweep.TrialPlanner;
+import io.troupe.search.study.TrialPlanner;
 import io.troupe.jobs.bench.BenchFigure;
 import io.troupe.jobs.bench.BenchJson;
 import io.troupe.jobs.mllib.GridRun;

@@ -109,6 +109,16 @@ public final class AshaScheduler {
     finished.add(Objects.requireNonNull(trialId, "trialId"));
   }
 
+  /** Whether {@link #nextPromotion} would promote a trial now (without promoting it). */
+  public boolean hasPromotion() {
+    for (int k = rungEpochs.size() - 2; k >= 0; k--) {
+      if (candidate(k).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code trialId} has been promoted out of rung {@code rung}. */
   public boolean isPromoted(String trialId, int rung) {
     checkRung(rung);

@@ -127,6 +127,13 @@ public final class ResultStore implements AutoCloseable {
     add(TrialJson.toJson(result));
   }
 
+  /** Records a result a study is told after {@code askedBefore} asks (replayed at that point on --resume). */
+  public synchronized void append(TrialResult result, long askedBefore) throws IOException {
+    ObjectNode node = TrialJson.toJson(result);
+    node.put("askedBefore", askedBefore);
+    add(node);
+  }
+
   public synchronized Map<String, StoredTrial> latest() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
   }

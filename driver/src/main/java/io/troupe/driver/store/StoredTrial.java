@@ -24,7 +24,8 @@ import java.util.TreeMap;
 public final class StoredTrial {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The fields a run's index reads; the rest (history, diagnosis, provenance) is skipped. */
-  private static final Set<String> INDEXED = Set.of("trialId", "status", "seq", "params", "metrics", "artifacts");
+  private static final Set<String> INDEXED = Set.of("trialId", "status", "seq", "params", "metrics", "artifacts",
+      "askedBefore");
 
   private final String trialId;
   private final TrialStatus status;
@@ -118,6 +119,14 @@ public final class StoredTrial {
   }
 
   /** The record's place in its run (0 in an earlier Troupe's trials.jsonl). */
+  /**
+   * How many trials its study had asked when this result was told, so --resume tells it at the same
+   * point; -1 for a record stored outside a study or by a Troupe that did not count.
+   */
+  public long askedBefore() {
+    return indexed.path("askedBefore").asLong(-1);
+  }
+
   public long seq() {
     return indexed.path("seq").asLong();
   }

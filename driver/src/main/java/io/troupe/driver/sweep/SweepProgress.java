@@ -40,9 +40,9 @@ public final class SweepProgress {
     done = alreadyEnded;
   }
 
-  /** More runs than planned: successive halving adds one per promotion. */
-  void grow(int runs) {
-    total += runs;
+  /** The study now expects this many trials in all (successive halving adds one per promotion). */
+  void expect(int trials) {
+    total = Math.max(total, trials);
   }
 
   void finished(TrialResult r, int running, int slots) {

@@ -18,13 +18,12 @@ import io.troupe.config.ConfigTree;
 import io.troupe.config.binding.Yaml;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
-import io.troupe.trial.TrialResult;
+import io.troupe.search.study.FixedStudy;
+import io.troupe.search.study.Studies;
 import io.troupe.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,8 @@ public final class SweepRunner {
   private final ResultStore store;
   private final SweepProgress progress;
   private final int slots;
+  private final StudyRunner studies;
   private InputLayout layout;
-  private int failedHere;
-  private String stopReason;
 
   /**
    * @param run the run's directory, opened by the caller (lock held, manifest checked) before Spark
@@ -63,6 +61,7 @@ public final class SweepRunner {
     this.store = run.store();
     this.progress = progress;
     this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
+    this.studies = new StudyRunner(spec, run, progress, slots);
   }
 
   /**
@@ -96,13 +95,7 @@ public final class SweepRunner {
 
   public SweepOutcome run() throws IOException, InterruptedException {
     return withDispatcher(dispatcher -> {
-      if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE) {
-        new CoarseToFineSweep(spec, this).run(dispatcher);
-      } else if (spec.search().strategy() == SearchStrategy.ASHA) {
-        new AshaSweep(spec, this).run(dispatcher);
-      } else {
-        runTrials(TrialPlanner.plan(spec), dispatcher);
-      }
+      studies.run(Studies.of(spec, progress::note), dispatcher);
       return finish();
     });
   }
@@ -137,63 +130,20 @@ public final class SweepRunner {
 
   /**
    * Runs the given trials to the end (or until too many fail) and returns the results of this
-   * run and of earlier runs, by trial id, for staged strategies to build on.
+   * run and of earlier runs, by trial id, for staged work (an ensemble's members) to build on.
    */
   public Map<String, StoredTrial> runTrials(List<TrialSpec> trials, TrialDispatcher dispatcher)
       throws IOException, InterruptedException {
-    Deque<TrialSpec> queue = new ArrayDeque<>();
-    int ended = 0;
-    for (TrialSpec t : trials) {
-      if (store.ended(t.trialId()) || store.failures(t.trialId()) > spec.search().maxFailures()) {
-        ended++;
-      } else {
-        queue.add(t);
-      }
-    }
-    progress.plan(trials.size(), ended);
-    while ((!queue.isEmpty() && stopReason == null) || dispatcher.inFlight() > 0) {
-      while (dispatcher.hasFreeSlot() && !queue.isEmpty() && stopReason == null) {
-        dispatcher.submit(queue.poll());
-      }
-      record(dispatcher.next(), dispatcher);
-    }
-    Map<String, StoredTrial> results = new HashMap<>();
-    for (TrialSpec t : trials) {
-      StoredTrial s = store.latest().get(t.trialId());
-      if (s != null) {
-        results.put(t.trialId(), s);
-      }
-    }
-    return results;
-  }
-
-  /** Stores a result, reports it, and stops the sweep once too many trials have failed. */
-  TrialResult record(TrialResult r, TrialDispatcher dispatcher) throws IOException {
-    run.checkStillHeld();
-    store.append(r);
-    progress.finished(r, dispatcher.inFlight(), slots);
-    if (r instanceof TrialResult.Failed f && ++failedHere >= spec.search().maxFailedTrials()) {
-      stopReason = String.format("%d trials failed (search.maxFailedTrials = %d); the last: %s: %s",
-          failedHere, spec.search().maxFailedTrials(), f.exceptionClass(), f.message());
-    }
-    return r;
+    return studies.run(new FixedStudy(trials), dispatcher);
   }
 
   /** True once too many trials failed (search.maxFailedTrials); no more are started. */
   public boolean stopped() {
-    return stopReason != null;
+    return studies.stopped();
   }
 
   public String stopReason() {
-    return stopReason;
-  }
-
-  ResultStore store() {
-    return store;
-  }
-
-  SweepProgress progress() {
-    return progress;
+    return studies.stopReason();
   }
 
   /** Writes the run's records and views, then the leaderboard's best config and the Parquet copy. */
@@ -211,7 +161,7 @@ public final class SweepRunner {
       }
     }
     writeParquet();
-    return new SweepOutcome(ranked, store.viewLocation(), best, warnings, stopReason != null, stopReason);
+    return new SweepOutcome(ranked, store.viewLocation(), best, warnings, stopped(), stopReason());
   }
 
   /**

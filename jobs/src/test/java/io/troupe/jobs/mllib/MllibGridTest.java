@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.troupe.InvalidInputException;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
-import io.troupe.driver.sweep.TrialPlanner;
+import io.troupe.search.study.TrialPlanner;
 import io.troupe.trial.TrialSpec;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.troupe.driver.sweep;
+package io.troupe.search.study;
 
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class TrialPlanner {
   /** The random sampler's stream, apart from the trials' own seeds. */
-  static final long SEARCH_STREAM = 0x5EA4C4L;
+  public static final long SEARCH_STREAM = 0x5EA4C4L;
 
   private TrialPlanner() {}
 
@@ -44,7 +44,7 @@ public final class TrialPlanner {
    * Trial specs for sampled values, with {@code fixed} (e.g. a stage's epochs) applied too; each
    * configuration search.repeats times, its repeats side by side.
    */
-  static List<TrialSpec> trials(ExperimentSpec spec, String prefix, List<Map<String, Object>> sampled,
+  public static List<TrialSpec> trials(ExperimentSpec spec, String prefix, List<Map<String, Object>> sampled,
       Map<String, Object> fixed) {
     int repeats = spec.search().repeats();
     List<TrialSpec> trials = new ArrayList<>();
