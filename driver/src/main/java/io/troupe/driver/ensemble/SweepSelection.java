@@ -277,7 +277,7 @@ public final class SweepSelection {
   }
 
   /** Of the trials an ASHA sweep continued rung after rung ({@code t0003-r0, -r1, ...}), the last one. */
-  static List<StoredTrial> lastRungs(List<StoredTrial> completed) {
+  public static List<StoredTrial> lastRungs(List<StoredTrial> completed) {
     Map<String, StoredTrial> byBase = new LinkedHashMap<>();
     Map<String, Integer> rung = new LinkedHashMap<>();
     for (StoredTrial t : completed) {
