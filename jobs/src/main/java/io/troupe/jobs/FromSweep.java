@@ -23,7 +23,8 @@ import org.apache.spark.SparkConf;
  * {@code ensemble <config> --from-sweep}: ensembles of the sweep run in {@code <out>/<name>/} built
  * from the predictions its trials stored, with no training and no Spark job: the best trial, the
  * top k averaged and voted, greedy ensemble selection. The tables go to
- * {@code <out>/<name>/selection/}: selection.csv/.md, selection-steps.csv and selection-steps.png.
+ * {@code <out>/<name>/selection/}: selection.csv/.md, selection-steps.csv and selection-steps.png; the
+ * sweep's report.html is rewritten with them.
  */
 final class FromSweep {
   private FromSweep() {}
@@ -60,6 +61,8 @@ final class FromSweep {
     o.weights().forEach((id, w) -> out.printf(Locale.ROOT, "  %-14s %.3f%n", id, w));
     o.notes().forEach(n -> out.println("note: " + n));
     out.println("tables: " + csv + ", " + md + " and " + steps + "; chart: " + chart);
+    // The sweep's report gains its selection section.
+    RunReport.writeAfter(dir, out, err);
     return TroupeMain.OK;
   }
 

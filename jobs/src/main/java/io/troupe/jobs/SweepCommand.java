@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Fans a config's search out on Spark: embedded local Spark by default, a cluster with --master
- * or under spark-submit. Each result is stored in {@code <out>/<name>/} as it ends; --resume continues
- * a run. Progress goes to stderr, the leaderboard to stdout. Exit 1 if the sweep stopped because
- * too many trials failed.
+ * or under spark-submit. Each result is stored in {@code <out>/<name>/} as it ends, and report.html
+ * rewritten (it reloads itself until the final one); --resume continues a run. Progress goes to
+ * stderr, the leaderboard to stdout. Exit 1 if the sweep stopped because too many trials failed.
  */
 final class SweepCommand implements Command {
   @Override
@@ -43,7 +43,12 @@ final class SweepCommand implements Command {
     ExperimentRun experiment = Experiment.run(args);
     ExperimentSpec spec = experiment.spec();
     try (CommandSession session = CommandSession.of(spec, args.master())) {
-      int code = print(session.troupe(err).sweep(experiment), spec, args.showTest(), out, err);
+      SweepOutcome outcome;
+      // report.html follows the sweep as trials end; closed before the final report is written.
+      try (LiveReport live = LiveReport.of(experiment.location(), err)) {
+        outcome = session.troupe(err).onTrialEnd(live).sweep(experiment);
+      }
+      int code = print(outcome, spec, args.showTest(), out, err);
       RunReport.writeAfter(experiment.location(), out, err);
       return code;
     }

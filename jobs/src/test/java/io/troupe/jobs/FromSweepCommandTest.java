@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -57,6 +58,8 @@ class FromSweepCommandTest {
     List<String> printed = out[0].lines().toList();
     assertEquals("report: " + dir.resolve("out/pool/report.html"), printed.get(printed.size() - 1), out[0]);
     assertTrue(Files.readString(dir.resolve("out/pool/report.html")).contains("<html"), "a report page");
+    assertFalse(Files.readString(dir.resolve("out/pool/report.html")).contains("http-equiv=\"refresh\""),
+        "the final page does not reload itself, as the live one did");
     long trialsBefore = Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size();
     assertEquals(0, run("ensemble", config.toString(), "--from-sweep", "--out", outDir), out[1]);
     assertEquals(trialsBefore, Files.readAllLines(dir.resolve("out/pool/trials.jsonl")).size(), "nothing trained");
@@ -85,6 +88,24 @@ class FromSweepCommandTest {
     assertTrue(Files.readString(dir.resolve("out/pool/selection/selection.md")).startsWith("| strategy |"));
     byte[] png = Files.readAllBytes(dir.resolve("out/pool/selection/selection-steps.png"));
     assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG chart of the steps");
+
+    // Every row with its intervals; every row but the best trial tested against it.
+    List<String> header = List.of(Files.readAllLines(dir.resolve("out/pool/selection/selection.csv")).get(0).split(","));
+    String[] best = rows.get("best-trial/-");
+    String[] top = rows.get("top-3/average");
+    double low = Double.parseDouble(top[header.indexOf("accuracy_low")]);
+    double high = Double.parseDouble(top[header.indexOf("accuracy_high")]);
+    double accuracy = Double.parseDouble(top[header.indexOf("accuracy")]);
+    assertTrue(low <= accuracy && accuracy <= high, low + " " + accuracy + " " + high);
+    assertEquals("", best[header.indexOf("accuracy_p")], "the baseline is not tested against itself");
+    double p = Double.parseDouble(top[header.indexOf("accuracy_p")]);
+    assertTrue(p > 0 && p <= 1, "p = " + p);
+    assertTrue(out[0].contains("accuracy against best-trial (the same test examples, McNemar's exact test)"), out[0]);
+    // The sweep's report is rewritten with the selection, its path printed last.
+    List<String> lines = out[0].lines().toList();
+    assertEquals("report: " + dir.resolve("out/pool/report.html"), lines.get(lines.size() - 1), out[0]);
+    assertTrue(Files.readString(dir.resolve("out/pool/report.html"))
+        .contains("<h2>Ensembles from the sweep (selection/selection.csv)</h2>"));
   }
 
   @Test

@@ -3,10 +3,10 @@ package io.troupe.jobs;
 import java.nio.file.Path;
 
 /** The checkout's root, as Surefire passes it (falls back to the module's parent). */
-final class ProjectRoot {
+public final class ProjectRoot {
   private ProjectRoot() {}
 
-  static Path get() {
+  public static Path get() {
     String root = System.getProperty("troupe.project.root");
     return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
   }

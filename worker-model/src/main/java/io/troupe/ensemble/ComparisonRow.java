@@ -25,6 +25,15 @@ public record ComparisonRow(String strategy, String combiner, int members, doubl
     figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
   }
 
+  /** "true / average", or the strategy alone when there is no combiner ("single"): how rows are named to people. */
+  public static String label(String strategy, String combiner) {
+    return combiner.isBlank() || combiner.equals("-") ? strategy : strategy + " / " + combiner;
+  }
+
+  public String label() {
+    return label(strategy, combiner);
+  }
+
   public double figure(String name) {
     Double v = figures.get(name);
     return v == null ? Double.NaN : v;

@@ -62,17 +62,20 @@ public final class Troupe {
   private final SparkConf settings;
   private final Supplier<SparkSession> session;
   private final PrintStream progress;
+  private final SweepProgress.Listener trialEnded;
 
-  private Troupe(SparkConf settings, Supplier<SparkSession> session, PrintStream progress) {
+  private Troupe(SparkConf settings, Supplier<SparkSession> session, PrintStream progress,
+      SweepProgress.Listener trialEnded) {
     this.settings = settings;
     this.session = session;
     this.progress = progress;
+    this.trialEnded = trialEnded;
   }
 
   /** Runs on {@code spark}, which stays the caller's to stop. */
   public static Troupe on(SparkSession spark) {
     Objects.requireNonNull(spark, "spark");
-    return new Troupe(spark.sparkContext().getConf(), () -> spark, System.err);
+    return new Troupe(spark.sparkContext().getConf(), () -> spark, System.err, r -> {});
   }
 
   /**
@@ -83,12 +86,20 @@ public final class Troupe {
    */
   public static Troupe onDemand(SparkConf settings, Supplier<SparkSession> session) {
     return new Troupe(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(session, "session"),
-        System.err);
+        System.err, r -> {});
   }
 
   /** The same, with progress and notes going to {@code progress} ({@code PrintStream.nullOutputStream()}: none). */
   public Troupe reportingTo(PrintStream progress) {
-    return new Troupe(settings, session, Objects.requireNonNull(progress, "progress"));
+    return new Troupe(settings, session, Objects.requireNonNull(progress, "progress"), trialEnded);
+  }
+
+  /**
+   * The same, telling {@code listener} of every trial of a sweep or ensemble as it ends, on the
+   * thread that dispatches trials: it should return quickly (hand slow work to a thread of its own).
+   */
+  public Troupe onTrialEnd(SweepProgress.Listener listener) {
+    return new Troupe(settings, session, progress, Objects.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -224,6 +235,6 @@ public final class Troupe {
   }
 
   private SweepProgress sweepProgress(ExperimentSpec spec) {
-    return new SweepProgress(progress, spec.objectiveMetric().configName(), spec.objectiveDirection());
+    return new SweepProgress(progress, spec.objectiveMetric().configName(), spec.objectiveDirection(), trialEnded);
   }
 }

@@ -11,6 +11,7 @@ import io.troupe.data.bootstrap.BootstrapSample;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.ensemble.Combiners;
 import io.troupe.ensemble.ComparisonRow;
+import io.troupe.ensemble.ComparisonUncertainty;
 import io.troupe.ensemble.EnsembleFigures;
 import io.troupe.ensemble.MemberScoring;
 import io.troupe.ensemble.MembersCurve;
@@ -20,6 +21,7 @@ import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
 import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,8 @@ final class ComparisonBuilder {
   private final Map<String, ScoredModel> scored = new java.util.HashMap<>();
   private final Dataset test;
   private final int epochs;
+  /** Intervals and tests against the baseline's predictions; set once the baseline is known. */
+  private ComparisonUncertainty uncertainty;
 
   ComparisonBuilder(ExperimentSpec spec, DataSplits splits, EnsemblePlan plan, Map<String, StoredTrial> results,
       MemberSource source, Set<EnsembleStrategy> strategies) {
@@ -73,9 +77,10 @@ final class ComparisonBuilder {
 
   void build() {
     List<ScoredModel> baseline = completed("single");
+    uncertainty = new ComparisonUncertainty(test, baseline.isEmpty() ? null : baseline.get(0).test());
     if (!baseline.isEmpty()) {
       ScoredModel b = baseline.get(0);
-      rows.add(new ComparisonRow("single", NONE, 1, epochs, 1, 1, EnsembleFigures.of(b.test(), List.of(b.test()), test, null)));
+      rows.add(new ComparisonRow("single", NONE, 1, epochs, 1, 1, figures(b.test(), List.of(b.test()), null)));
     }
     if (strategies.contains(EnsembleStrategy.TRUE) || strategies.contains(EnsembleStrategy.INDEPENDENT_AVERAGE)) {
       List<ScoredModel> members = completed("true");
@@ -155,7 +160,7 @@ final class ComparisonBuilder {
     Integer swaStart = plan.firstStage().get(0).experiment().train().averaging().swaStartEpoch();
     int members = strategy.equals("swa") && swaStart != null ? epochs - swaStart : 1;
     rows.add(new ComparisonRow(strategy, Combiner.PARAMETER_AVERAGE.configName(), members, epochs, 2, 1,
-        EnsembleFigures.of(averaged.test(), List.of(), test, null)));
+        figures(averaged.test(), List.of(), null)));
   }
 
   private void soup() {
@@ -169,7 +174,7 @@ final class ComparisonBuilder {
     List<Predictions> ingredients = members.stream().filter(m -> soup.ingredients().contains(m.key()))
         .map(ScoredModel::test).toList();
     rows.add(new ComparisonRow("soup", Combiner.PARAMETER_AVERAGE.configName(), soup.ingredients().size(), compute, 2, 1,
-        EnsembleFigures.of(soup.model().test(), ingredients, test, null)));
+        figures(soup.model().test(), ingredients, null)));
     notes.add("soup: " + soup.ingredients().size() + " of " + members.size() + " members joined the greedy soup");
   }
 
@@ -198,7 +203,7 @@ final class ComparisonBuilder {
         combined = vote.shares();
         ties = vote.ties();
       }
-      var figures = new java.util.LinkedHashMap<>(EnsembleFigures.of(combined, testPredictions, test, ties));
+      Map<String, Double> figures = figures(combined, testPredictions, ties);
       if (oob != null) {
         double o = oob.of(c, weights);
         if (!Double.isNaN(o)) {
@@ -216,7 +221,14 @@ final class ComparisonBuilder {
     }
     ScoredModel averaged = source.average(members.stream().map(ScoredModel::key).toList(), saveKey);
     rows.add(new ComparisonRow(strategy, Combiner.PARAMETER_AVERAGE.configName(), members.size(), compute, 2, 1,
-        EnsembleFigures.of(averaged.test(), members.stream().map(ScoredModel::test).toList(), test, null)));
+        figures(averaged.test(), members.stream().map(ScoredModel::test).toList(), null)));
+  }
+
+  /** The row's test figures with their intervals and, against the baseline, their p-values. */
+  private Map<String, Double> figures(Predictions combined, List<Predictions> members, Integer ties) {
+    Map<String, Double> f = new LinkedHashMap<>(EnsembleFigures.of(combined, members, test, ties));
+    f.putAll(uncertainty.of(combined));
+    return f;
   }
 
   /** Weighted voting weighs each member by its validation accuracy; null (equal) without validation data. */

@@ -16,6 +16,7 @@ import io.troupe.driver.store.StoredTrial;
 import io.troupe.ensemble.Combiners;
 import io.troupe.ensemble.ComparisonRow;
 import io.troupe.ensemble.ComparisonTable;
+import io.troupe.ensemble.ComparisonUncertainty;
 import io.troupe.ensemble.EnsembleFigures;
 import io.troupe.ensemble.EnsembleSelection;
 import io.troupe.ensemble.MemberScoring;
@@ -157,7 +158,7 @@ public final class SweepSelection {
       ScoredModel averaged = new MemberScoring(artifacts, splits, true, layout)
           .average(keys, DIR + "/negative-control-parameter-average.zip");
       ComparisonRow control = row("negative-control-" + sameShape.size(), "parameter-average", sameShape,
-          averaged.test(), splits.test(), null);
+          averaged.test(), splits.test(), null, againstBest(splits.test(), ranked));
       // One parameter set, one forward pass, as any parameter average.
       rows.add(new ComparisonRow(control.strategy(), control.combiner(), control.members(), control.trainEpochs(), 1, 1,
           control.figures()));
@@ -186,23 +187,24 @@ public final class SweepSelection {
     List<ComparisonRow> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Candidate best = ranked.get(0);
-    rows.add(row("best-trial", "-", List.of(best), best.test(), test, null));
+    ComparisonUncertainty uncertainty = againstBest(test, ranked);
+    rows.add(row("best-trial", "-", List.of(best), best.test(), test, null, uncertainty));
 
     List<Candidate> top = ranked.subList(0, Math.min(s.topK(), ranked.size()));
     if (top.size() < s.topK()) {
       notes.add("top-k: ensemble.selection.topK is " + s.topK() + " but only " + top.size() + " trials completed");
     }
     List<Predictions> topTest = top.stream().map(Candidate::test).toList();
-    rows.add(row("top-" + top.size(), "average", top, Combiners.average(topTest), test, null));
+    rows.add(row("top-" + top.size(), "average", top, Combiners.average(topTest), test, null, uncertainty));
     if (classification) {
       Combiners.Vote vote = Combiners.vote(topTest, null);
-      rows.add(row("top-" + top.size(), "vote", top, vote.shares(), test, vote.ties()));
+      rows.add(row("top-" + top.size(), "vote", top, vote.shares(), test, vote.ties(), uncertainty));
     }
 
     List<Predictions> validation = ranked.stream().map(Candidate::validation).toList();
     List<Predictions> testAll = ranked.stream().map(Candidate::test).toList();
     EnsembleSelection.Result greedy = EnsembleSelection.select(validation, objective, s.initial(), s.steps());
-    rows.add(selectionRow("selection", ranked, greedy, testAll, test));
+    rows.add(selectionRow("selection", ranked, greedy, testAll, test, uncertainty));
     List<Step> steps = new ArrayList<>();
     int n = 0;
     for (EnsembleSelection.Step step : greedy.steps()) {
@@ -213,7 +215,7 @@ public final class SweepSelection {
     if (s.bags() > 0) {
       EnsembleSelection.Result bagged = EnsembleSelection.bagged(validation, objective, s.initial(), s.steps(),
           s.bags(), s.bagFraction(), spec.seed());
-      rows.add(selectionRow("selection-bagged", ranked, bagged, testAll, test));
+      rows.add(selectionRow("selection-bagged", ranked, bagged, testAll, test, uncertainty));
     }
     Map<String, Double> weights = new LinkedHashMap<>();
     double[] w = greedy.weights();
@@ -229,7 +231,7 @@ public final class SweepSelection {
   }
 
   private static ComparisonRow selectionRow(String strategy, List<Candidate> ranked, EnsembleSelection.Result r,
-      List<Predictions> testAll, Dataset test) {
+      List<Predictions> testAll, Dataset test, ComparisonUncertainty uncertainty) {
     int[] counts = r.counts();
     List<Candidate> chosen = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
@@ -237,16 +239,26 @@ public final class SweepSelection {
         chosen.add(ranked.get(i));
       }
     }
-    return row(strategy, "weighted-average", chosen, EnsembleSelection.weighted(testAll, counts), test, null);
+    return row(strategy, "weighted-average", chosen, EnsembleSelection.weighted(testAll, counts), test, null,
+        uncertainty);
   }
 
-  /** Compute already spent: the chosen trials' own epochs (nothing is trained for the ensemble). */
+  /**
+   * Compute already spent: the chosen trials' own epochs (nothing is trained for the ensemble). The
+   * figures carry their intervals and, against the best trial, their p-values.
+   */
   private static ComparisonRow row(String strategy, String combiner, List<Candidate> members, Predictions combined,
-      Dataset test, Integer ties) {
+      Dataset test, Integer ties, ComparisonUncertainty uncertainty) {
     double epochs = members.stream().mapToDouble(Candidate::epochs).sum();
     List<Predictions> own = members.size() > 1 ? members.stream().map(Candidate::test).toList() : List.of();
-    return new ComparisonRow(strategy, combiner, members.size(), epochs, members.size(), members.size(),
-        EnsembleFigures.of(combined, own, test, ties));
+    Map<String, Double> figures = new LinkedHashMap<>(EnsembleFigures.of(combined, own, test, ties));
+    figures.putAll(uncertainty.of(combined));
+    return new ComparisonRow(strategy, combiner, members.size(), epochs, members.size(), members.size(), figures);
+  }
+
+  /** Every row is tested against the best single trial, the one a sweep alone would pick. */
+  private static ComparisonUncertainty againstBest(Dataset test, List<Candidate> ranked) {
+    return new ComparisonUncertainty(test, ranked.get(0).test());
   }
 
   /** The experiment's objective on validation predictions, as a score where higher is better. */
@@ -265,7 +277,7 @@ public final class SweepSelection {
   }
 
   /** Of the trials an ASHA sweep continued rung after rung ({@code t0003-r0, -r1, ...}), the last one. */
-  static List<StoredTrial> lastRungs(List<StoredTrial> completed) {
+  public static List<StoredTrial> lastRungs(List<StoredTrial> completed) {
     Map<String, StoredTrial> byBase = new LinkedHashMap<>();
     Map<String, Integer> rung = new LinkedHashMap<>();
     for (StoredTrial t : completed) {

@@ -11,7 +11,14 @@ import java.util.stream.Collectors;
  * running, failed, diverged, the best objective so far and an ETA from the mean trial time.
  */
 public final class SweepProgress {
+  /** Told of every trial that ends, after its progress lines (a live report rewrites itself from it). */
+  @FunctionalInterface
+  public interface Listener {
+    void finished(TrialResult result);
+  }
+
   private final PrintStream out;
+  private final Listener listener;
   private final String metric;
   private final Direction direction;
   private final long start = System.nanoTime();
@@ -24,9 +31,14 @@ public final class SweepProgress {
   private String bestTrial = "-";
 
   public SweepProgress(PrintStream out, String metric, Direction direction) {
+    this(out, metric, direction, r -> {});
+  }
+
+  public SweepProgress(PrintStream out, String metric, Direction direction, Listener listener) {
     this.out = out;
     this.metric = metric;
     this.direction = direction;
+    this.listener = listener;
   }
 
   /** A line of context: a repaired file, a narrowed range, a promotion. */
@@ -63,6 +75,7 @@ public final class SweepProgress {
         r.info().wallSeconds());
     out.printf("[%d/%d done, %d running, %d failed, %d diverged] best %s %s (%s)  ETA %s%n", done, total, running,
         failed, diverged, metric, Double.isNaN(best) ? "-" : String.format("%.4f", best), bestTrial, eta());
+    listener.finished(r);
   }
 
   private boolean better(double a, double b) {

@@ -138,6 +138,17 @@ class EnsembleRunnerTest {
     assertTrue(Double.isNaN(trueAverage.figure("ties")));
     assertTrue(row(o, "true", "vote").figure("ties") >= 0);
 
+    // Intervals on every row; every row but the baseline tested against it on the same examples.
+    ComparisonRow single = row(o, "single", "-");
+    assertTrue(single.figure("accuracy_low") <= single.figure("accuracy")
+        && single.figure("accuracy") <= single.figure("accuracy_high"), single.figures().toString());
+    assertTrue(Double.isNaN(single.figure("accuracy_p")), "the baseline is not tested against itself");
+    for (ComparisonRow r : o.table().rows()) {
+      if (r != single) {
+        assertTrue(r.figure("accuracy_p") > 0 && r.figure("accuracy_p") <= 1 && r.figure("nll_p") > 0, r.label());
+      }
+    }
+
     assertEquals(o.table().toCsv(), Files.readString(dir.resolve("comparison.csv")));
     assertTrue(Files.readString(dir.resolve("comparison.md")).startsWith("| strategy | combiner |"));
     List<String> curve = Files.readAllLines(dir.resolve("members-curve.csv"));
@@ -145,8 +156,8 @@ class EnsembleRunnerTest {
     assertTrue(curve.contains("true,average,3," + trueAverage.figure("accuracy") + ","), curve.toString());
     assertTrue(Files.exists(dir.resolve("artifacts/ensembles/snapshots-average.zip")));
 
-    // Resumed, nothing is trained again and the numbers are the same; scored distributed
-    // (every test part counts as large), they are the same too.
+    // Resumed, nothing is trained again and the numbers are the same (the bootstrap is seeded);
+    // scored distributed (every test part counts as large), they are the same too.
     long lines = Files.readAllLines(dir.resolve("trials.jsonl")).size();
     EnsembleOutcome again = run(spec(), dir, true);
     assertEquals(lines, Files.readAllLines(dir.resolve("trials.jsonl")).size());

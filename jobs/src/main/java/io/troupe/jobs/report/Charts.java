@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -34,7 +36,12 @@ final class Charts {
   private Charts() {}
 
   static XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+    return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+  }
+
+  /** A chart of its own size: small panels side by side. */
+  static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
     return chart;
@@ -45,6 +52,40 @@ final class Charts {
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
     return chart;
+  }
+
+  /** Where the first of n categories' axis starts; it ends at {@link #categoryAxisMax}. */
+  static final double CATEGORY_AXIS_MIN = -0.55;
+
+  static double categoryAxisMax(int n) {
+    return n - 0.45;
+  }
+
+  /**
+   * Labels for categories placed at 0..n-1 on a numeric axis from {@link #CATEGORY_AXIS_MIN} to
+   * {@link #categoryAxisMax}: each category's name at its position, blank between. XChart widens
+   * its tick step until the labels of its ticks are distinct, so the blanks between categories make
+   * it step one category at a time; ticks at or beyond the axis's ends (never drawn) read as their
+   * numbers, or it would widen forever (and it draws no labels at all when the ends read alike).
+   */
+  static Function<Double, String> categoryLabels(List<String> names) {
+    int n = names.size();
+    return v -> {
+      if (v <= CATEGORY_AXIS_MIN || v >= categoryAxisMax(n)) {
+        return String.valueOf(v);
+      }
+      long i = Math.round(v);
+      return Math.abs(v - i) < 1e-9 && i >= 0 && i < n ? names.get((int) i) : "";
+    };
+  }
+
+  /**
+   * A log x axis over [min, max]: labels at every decade when it spans two or more (in-between
+   * labels would run into each other), else at the values between too.
+   */
+  static void logX(XYChart chart, double min, double max) {
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(max / min >= 100);
   }
 
   static Color color(int i) {

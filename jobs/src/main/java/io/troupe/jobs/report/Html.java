@@ -2,6 +2,7 @@ package io.troupe.jobs.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /** HTML text helpers: everything from the input files is escaped before it reaches the page. */
 final class Html {
@@ -22,10 +23,15 @@ final class Html {
     return s.toString();
   }
 
-  /** An embedded chart; {@code dataUri} comes from {@link Charts#dataUri}. */
-  static String image(String dataUri, String alt) {
-    return "<img src=\"" + dataUri + "\" alt=\"" + escape(alt) + "\" width=\"" + Charts.WIDTH + "\" height=\""
-        + Charts.HEIGHT + "\">\n";
+  /** A chart embedded as a PNG at its own size (the page scales it down on a narrow screen). */
+  static String chart(Chart<?, ?> chart, String alt) {
+    return "<img src=\"" + Charts.dataUri(chart) + "\" alt=\"" + escape(alt) + "\" width=\"" + chart.getWidth()
+        + "\" height=\"" + chart.getHeight() + "\">\n";
+  }
+
+  /** A column name that may wrap after its underscores (mean_member_accuracy) in a narrow header. */
+  static String header(String column) {
+    return escape(column).replace("_", "_<wbr>");
   }
 
   static String paragraph(String text) {

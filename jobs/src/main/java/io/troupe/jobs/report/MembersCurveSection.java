@@ -20,6 +20,6 @@ final class MembersCurveSection {
     String description = "The " + curve.metric().described() + " of the ensemble made of its first k members, "
         + "k = 1..M: where a line flattens, more members stop paying for themselves.";
     return new Section("members", "Ensemble size (" + MembersCurve.FILE + ")", description,
-        Html.image(Charts.dataUri(chart), name + " against number of members"), 1);
+        Html.chart(chart, name + " against number of members"), 1);
   }
 }

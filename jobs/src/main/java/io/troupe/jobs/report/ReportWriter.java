@@ -5,6 +5,7 @@ import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunLock;
+import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.RunStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,18 @@ public final class ReportWriter {
    * (a driver died before its run's end) and no live driver holds the run.
    */
   public Outcome write(String dir, ArtifactStore files) throws IOException {
+    return write(dir, files, false);
+  }
+
+  /**
+   * The report of a run still going, from what its records hold so far: the same page, reloading
+   * itself every {@value HtmlReport#REFRESH_SECONDS} s until the run's final report replaces it.
+   */
+  public Outcome writeLive(String dir, ArtifactStore files) throws IOException {
+    return write(dir, files, true);
+  }
+
+  private Outcome write(String dir, ArtifactStore files, boolean live) throws IOException {
     if (RunStores.isLocal(dir) && !Files.isDirectory(Path.of(dir))) {
       throw new InvalidInputException(dir + (Files.exists(Path.of(dir)) ? ": not a directory" : ": no such directory")
           + "; expected an experiment's output directory <out>/<name>/");
@@ -60,30 +73,39 @@ public final class ReportWriter {
     }
     List<Section> sections = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    boolean viewRewritten = present.contains(ReportInput.TRIALS) && !RunLock.heldByALiveDriver(files, clock)
+    // A live page leaves the run's files to the driver writing them.
+    boolean viewRewritten = !live && present.contains(ReportInput.TRIALS) && !RunLock.heldByALiveDriver(files, clock)
         && ResultStore.open(files).rewriteStaleView();
     for (ReportInput input : present) {
-      sections.add(section(input, files, warnings));
+      sections.addAll(sections(input, files, warnings));
     }
-    List<String> absent = Arrays.stream(ReportInput.values()).filter(i -> !present.contains(i))
+    List<String> absent = Arrays.stream(ReportInput.values()).filter(i -> i.namedWhenAbsent && !present.contains(i))
         .map(ReportInput::described).toList();
     String trimmed = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    byte[] page = HtmlReport.render(name, clock.instant(), sections, absent).getBytes(StandardCharsets.UTF_8);
+    byte[] page = HtmlReport.render(name, clock.instant(), sections, absent, live).getBytes(StandardCharsets.UTF_8);
     files.write(FILE, out -> out.write(page));
     return new Outcome(files.describe(FILE), sections.stream().mapToInt(Section::charts).sum(), absent, warnings,
         viewRewritten);
   }
 
-  private static Section section(ReportInput input, ArtifactStore files, List<String> warnings) throws IOException {
+  private static List<Section> sections(ReportInput input, ArtifactStore files, List<String> warnings)
+      throws IOException {
     return switch (input) {
-      case COMPARISON -> ComparisonSection.of(Comparison.read(files));
-      case MEMBERS_CURVE -> MembersCurveSection.of(MembersCurve.read(files));
+      case COMPARISON -> List.of(ComparisonSection.of(Comparison.read(files)));
+      case MEMBERS_CURVE -> List.of(MembersCurveSection.of(MembersCurve.read(files)));
       case TRIALS -> {
         TrialsLog log = TrialsLog.read(files);
         warnings.addAll(log.warnings());
-        yield TrialsSection.of(log, RunDirectory.readManifest(files));
+        RunManifest manifest = RunDirectory.readManifest(files);
+        TrialRanking ranking = TrialRanking.of(log.trials(), manifest);
+        List<Section> out = new ArrayList<>();
+        out.add(TrialsSection.of(log, ranking));
+        SearchSpaceSection.of(log.trials(), ranking, manifest).ifPresent(out::add);
+        RepeatsSection.of(log.trials(), ranking).ifPresent(out::add);
+        yield out;
       }
+      case SELECTION -> List.of(SelectionSection.of(Selection.read(files)));
     };
   }
 }

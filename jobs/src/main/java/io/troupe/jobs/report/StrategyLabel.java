@@ -1,5 +1,6 @@
 package io.troupe.jobs.report;
 
+import io.troupe.ensemble.ComparisonRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ final class StrategyLabel {
   private StrategyLabel() {}
 
   static String of(String strategy, String combiner) {
-    return combiner.isBlank() || combiner.equals("-") ? strategy : strategy + " / " + combiner;
+    return ComparisonRow.label(strategy, combiner);
   }
 
   /** The labels with repeats numbered ("bagging / vote #2"): chart series need distinct names. */

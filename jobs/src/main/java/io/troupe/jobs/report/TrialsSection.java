@@ -5,7 +5,6 @@ import io.troupe.driver.store.StoredTrial;
 import io.troupe.trial.TrialStatus;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,36 +16,41 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The trials: score against learning rate, the loss curves of the best few, and the best trial's
- * update:weight ratios per layer (seed 002: healthy near 1e-3).
+ * The trials: score against learning rate with the diverged ones marked, the best few and every
+ * trial with its diagnosis, the loss curves of the best few, and the best trial's update:weight
+ * ratios per layer (seed 002: healthy near 1e-3).
  */
 final class TrialsSection {
   /** How many of the best trials get loss curves. */
   static final int TOP = 5;
+  /** Up to this many diverged trials are listed unfolded. */
+  static final int FOLD_DIVERGED = 10;
   /** The update:weight ratio the reference line marks. */
   static final double HEALTHY_UPDATE_RATIO = 1e-3;
 
   private TrialsSection() {}
 
-  /** @param manifest the run's run.json, whose objective ranks the trials; null when it has none */
-  static Section of(TrialsLog log, RunManifest manifest) {
-    TrialRanking ranking = TrialRanking.of(log.trials(), manifest);
+  static Section of(TrialsLog log, TrialRanking ranking) {
     StringBuilder body = new StringBuilder();
     body.append(Html.paragraph(summary(log, ranking)));
     log.warnings().forEach(w -> body.append("<p class=\"warning\">").append(Html.escape(w)).append("</p>\n"));
     int charts = 0;
     charts += learningRate(log.trials(), ranking.metric(), body);
+    body.append(divergences(log.trials(), ranking.metric()));
     if (ranking.ranked().isEmpty()) {
       body.append(Html.paragraph("No COMPLETED trial has a " + ranking.metric().name()
           + ": the loss curves and the update:weight ratios are skipped."));
     } else {
-      body.append(topTable(ranking));
+      body.append(TrialsTable.top(ranking, TOP));
+    }
+    body.append(TrialsTable.all(log.trials(), ranking));
+    if (!ranking.ranked().isEmpty()) {
       charts += losses(ranking.top(TOP), body);
       charts += updateRatios(ranking.ranked().get(0), body);
     }
-    String description = "What the trials did: " + ranking.metric().name() + " against learning rate, "
-        + "train and validation loss per epoch of the " + TOP + " best completed trials, and the best trial's "
-        + "update:weight ratio per layer.";
+    String description = "What the trials did: " + ranking.metric().name() + " against learning rate (diverged trials"
+        + " in red), each trial's diagnosis, train and validation loss per epoch of the " + TOP + " best completed"
+        + " trials, and the best trial's update:weight ratio per layer.";
     return new Section("trials", "Trials (" + TrialsLog.FILE + ")", description, body.toString(), charts);
   }
 
@@ -69,48 +73,34 @@ final class TrialsSection {
       body.append(Html.paragraph("No trial's params have a key ending in optimizer.lr: the learning-rate chart is skipped."));
       return 0;
     }
-    XYChart chart = Charts.xy(metric.name() + " against learning rate", key.get() + " (log scale)", metric.name());
-    chart.getStyler().setXAxisLogarithmic(true);
-    Map<TrialStatus, List<double[]>> byStatus = new TreeMap<>();
-    int unscored = 0;
-    for (StoredTrial t : trials) {
-      double lr = number(t.params().get(key.get()));
-      double score = t.metric(metric.name());
-      if (lr > 0 && Double.isFinite(score)) {
-        byStatus.computeIfAbsent(t.status(), s -> new ArrayList<>()).add(new double[] {lr, score});
-      } else {
-        unscored++;
-      }
-    }
-    if (byStatus.isEmpty()) {
+    ParamChart.Drawn drawn = ParamChart.of(metric.name() + " against learning rate", key.get(),
+        new ParamAxis(ParamAxis.Kind.LOG, List.of()), trials, metric, Charts.WIDTH, Charts.HEIGHT);
+    if (drawn.plotted() == 0) {
       body.append(Html.paragraph("No trial has both " + key.get() + " and " + metric.name()
           + ": the learning-rate chart is skipped."));
       return 0;
     }
-    byStatus.forEach((status, points) -> chart.addSeries(status.name(),
-        points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
-        .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter));
-    body.append(Html.image(Charts.dataUri(chart), metric.name() + " against learning rate"));
-    if (unscored > 0) {
-      body.append(Html.paragraph(unscored + " trial(s) without a learning rate or a " + metric.name()
-          + " (diverged or failed, say) are not plotted."));
+    body.append(Html.chart(drawn.chart(), metric.name() + " against learning rate"));
+    if (drawn.unplotted() > 0) {
+      body.append(Html.paragraph(drawn.unplotted() + " trial(s) without a learning rate or a " + metric.name()
+          + " (failed, say) are not plotted."));
     }
     return 1;
   }
 
-  private static String topTable(TrialRanking ranking) {
-    StringBuilder s = new StringBuilder("<table class=\"data\">\n<tr><th>rank</th><th>trial</th><th>")
-        .append(Html.escape(ranking.metric().name())).append("</th><th>params</th></tr>\n");
-    List<StoredTrial> top = ranking.top(TOP);
-    for (int i = 0; i < top.size(); i++) {
-      StoredTrial t = top.get(i);
-      String params = t.params().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-          .collect(Collectors.joining(", "));
-      s.append(i == 0 ? "<tr class=\"best\">" : "<tr>").append("<td>").append(i + 1).append("</td><td>")
-          .append(Html.escape(t.trialId())).append("</td><td>").append(Html.number(t.metric(ranking.metric().name())))
-          .append("</td><td>").append(Html.escape(params)).append("</td></tr>\n");
+  /** The DIVERGED trials, each with the epoch it blew up at. */
+  private static String divergences(List<StoredTrial> trials, ScoreMetric metric) {
+    List<Divergence> diverged = trials.stream().map(t -> Divergence.of(t, metric.name())).flatMap(Optional::stream)
+        .toList();
+    if (diverged.isEmpty()) {
+      return "";
     }
-    return s.append("</table>\n").toString();
+    StringBuilder s = new StringBuilder("<details").append(diverged.size() <= FOLD_DIVERGED ? " open" : "")
+        .append("><summary>").append(diverged.size()).append(" trial(s) diverged: red crosses in the charts, at the last ")
+        .append(Html.escape(metric.name())).append(" they recorded, or at the axis's worst end when they recorded none")
+        .append("</summary>\n<ul>\n");
+    diverged.forEach(d -> s.append("<li>").append(Html.escape(d.trialId() + " " + d.described())).append("</li>\n"));
+    return s.append("</ul>\n</details>\n").toString();
   }
 
   /** Train (dashed) and validation (solid) loss per epoch, one colour per trial. */
@@ -128,7 +118,7 @@ final class TrialsSection {
       body.append(Html.paragraph("The best trials recorded no per-epoch losses: the loss chart is skipped."));
       return 0;
     }
-    body.append(Html.image(Charts.dataUri(chart), "loss curves of the best trials"));
+    body.append(Html.chart(chart, "loss curves of the best trials"));
     return 1;
   }
 
@@ -158,7 +148,7 @@ final class TrialsSection {
     reference.setLineColor(Color.GRAY);
     reference.setLineStyle(SeriesLines.DOT_DOT);
     reference.setMarker(SeriesMarkers.NONE);
-    body.append(Html.image(Charts.dataUri(chart), "update:weight ratio per layer"));
+    body.append(Html.chart(chart, "update:weight ratio per layer"));
     return 1;
   }
 
@@ -172,20 +162,5 @@ final class TrialsSection {
     series.setMarkerColor(color);
     series.setLineStyle(style);
     series.setMarker(SeriesMarkers.CIRCLE);
-  }
-
-  /** A param value as a number: JSON numbers, or numeric strings; NaN otherwise. */
-  private static double number(Object value) {
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (value instanceof String s) {
-      try {
-        return Double.parseDouble(s.strip());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
-    }
-    return Double.NaN;
   }
 }

@@ -38,6 +38,25 @@ final class ReportFixtures {
       "swa,parameter-average,1,20,1,1,0.8921,0.305,0.159,0.016,0.8915,,,,,,,",
       "soup,parameter-average,5,100,1,1,0.895,0.295,0.153,0.014,0.8944,0.885,,,,,,");
 
+  /** The uncertainty columns comparison.csv has had since Troupe stored them. */
+  static final String UNCERTAINTY_HEADER = ",accuracy_low,accuracy_high,accuracy_p,nll_low,nll_high,nll_p,mse_low,"
+      + "mse_high,mse_p";
+
+  /**
+   * A comparison with intervals and tests against its first row (the quickstart's figures): true /
+   * average clearly better, snapshots / vote within noise, the negative control far below.
+   */
+  static Path testedComparison(Path dir) throws IOException {
+    return write(dir.resolve("comparison.csv"), COMPARISON_HEADER + UNCERTAINTY_HEADER, List.of(
+        "single,-,1,6,1,1,0.8341,0.4773,0.238,0.0308,0.8294,0.8341,0.8341,0,,,,,0.8268,0.8413,,0.46,0.495,,,,",
+        "true,average,5,30,5,5,0.856,0.4059,0.2061,0.0203,0.8538,0.8383,0.9279,0.1186,,,,,0.849,0.8629,0.000012,"
+            + "0.392,0.42,0.0005,,,",
+        "snapshots,vote,5,6,5,5,0.8355,0.4793,0.273,0.1273,0.8466,0.846,0.8825,0.0438,19,,,,0.8282,0.8427,0.31,"
+            + "0.461,0.497,0.52,,,",
+        "independent-average,parameter-average,5,30,2,1,0.1,2.2074,0.896,0.1669,0.0182,0.8383,0.9279,0.1186,,,,,"
+            + "0.0941,0.1059,0.0001,2.2,2.215,0.0005,,,"));
+  }
+
   /** The run's files around {@code file}, as the report reads them. */
   static io.troupe.artifacts.LocalArtifactStore filesOf(Path file) {
     return new io.troupe.artifacts.LocalArtifactStore(file.toAbsolutePath().getParent());
