@@ -69,6 +69,7 @@ public final class ConfigLoader {
     ExperimentSpec spec = ConfigBinder.bind(root, ExperimentSpec.class, problems);
     if (spec != null) {
       SearchSpaceValidator.check(spec, problems);
+      PbtChecks.check(spec, problems);
     }
     problems.throwIfAny();
     return spec;

@@ -1,6 +1,7 @@
 package io.troupe.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.troupe.config.binding.ConfigSchema;
 import io.troupe.config.binding.ConfigWriter;
@@ -34,6 +35,16 @@ public final class ConfigTree {
     }
     node.set(segments.get(segments.size() - 1), value);
     return null;
+  }
+
+  /** The value at {@code path}, or a missing node when the path is not a field or has no value there. */
+  public static JsonNode get(ObjectNode root, String path) {
+    ConfigSchema.Resolution resolution = ConfigSchema.resolve(ExperimentSpec.class, path);
+    JsonNode node = root;
+    for (String key : resolution.segments()) {
+      node = node.path(key);
+    }
+    return resolution.isOk() ? node : MissingNode.getInstance();
   }
 
   /** The YAML tree of a spec, as {@link ConfigLoader#toYaml} writes it. */

@@ -11,9 +11,9 @@ import java.util.Map;
 /** Which trials to run. Each space key is a config path; each trial overrides those paths. */
 @Doc("Which trials to run. Each key of search.space is a config path (any field), each value a domain.")
 public record SearchSpec(
-    @Doc("none (the config is one trial), grid, random, coarse-to-fine or asha.")
+    @Doc("none (the config is one trial), grid, random, coarse-to-fine, asha, hyperband or pbt.")
     @Default("none") SearchStrategy strategy,
-    @Doc("random and asha: number of trials sampled.")
+    @Doc("random, asha and hyperband: number of trials sampled (hyperband splits them across its brackets).")
     @Default("20") @Min(1) int trials,
     @Doc("Search dimensions: config path -> domain, e.g. train.optimizer.lr: {logUniform: [1.0e-5, 1.0e-1]}. Domains: {uniform: [a, b]}, {logUniform: [a, b]}, {int: [a, b]} (inclusive), {choice: [v1, v2, ...]}; uniform and logUniform take points: n for grid search.")
     @Default("{}") Map<String, ParamDomain> space,
@@ -21,11 +21,15 @@ public record SearchSpec(
     @Default("[]") List<StageSpec> stages,
     @Doc("asha: successive-halving rungs.")
     AshaSpec asha,
+    @Doc("hyperband: ASHA brackets with rising first rungs.")
+    HyperbandSpec hyperband,
+    @Doc("pbt: population-based training.")
+    PbtSpec pbt,
     @Doc("On --resume, how many times a FAILED trial is rerun before it is left as failed.")
     @Default("2") @Min(0) int maxFailures,
     @Doc("The sweep stops with a clear message once this many trials have failed.")
     @Default("10") @Min(1) int maxFailedTrials,
-    @Doc("Trains each sampled configuration this many times with different seeds (trial ids tNNNN-repK), so a setting is not confounded with a seed; the leaderboard then shows mean, standard deviation and best per configuration. Not with asha.")
+    @Doc("Trains each sampled configuration this many times with different seeds (trial ids tNNNN-repK), so a setting is not confounded with a seed; the leaderboard then shows mean, standard deviation and best per configuration. Not with asha, hyperband or pbt.")
     @Default("1") @Min(1) int repeats,
     @Doc("With repeats: give every configuration the same seeds (repeat k has one seed for all), so grid cells are paired comparisons. Else each trial's seed derives from its id.")
     @Default("false") boolean pairedSeeds)
@@ -43,7 +47,7 @@ public record SearchSpec(
           + "; add at least one dimension, e.g. train.optimizer.lr: {logUniform: [1.0e-4, 1.0e-1]}");
     }
     if (strategy == SearchStrategy.NONE && !space.isEmpty()) {
-      checks.fail("space", "given, but search.strategy is none; set search.strategy (grid, random, coarse-to-fine or asha)");
+      checks.fail("space", "given, but search.strategy is none; set search.strategy (grid, random, coarse-to-fine, asha, hyperband or pbt)");
     }
     if (strategy == SearchStrategy.GRID) {
       space.forEach((path, domain) -> {
@@ -61,6 +65,17 @@ public record SearchSpec(
     if (repeats > 1 && strategy == SearchStrategy.ASHA) {
       checks.fail("repeats", "asha promotes single trials by their rung score, so it cannot rank repeats by their mean;"
           + " use grid, random or coarse-to-fine with repeats, or leave search.repeats at 1");
+    }
+    if (repeats > 1 && (strategy == SearchStrategy.HYPERBAND || strategy == SearchStrategy.PBT)) {
+      checks.fail("repeats", strategy.configName() + " continues single trials by their own scores, so it cannot rank"
+          + " repeats by their mean; use grid, random or coarse-to-fine with repeats, or leave search.repeats at 1");
+    }
+    if (strategy == SearchStrategy.HYPERBAND && trials < hyperband.bracketCount()) {
+      checks.fail("trials", "hyperband needs at least one trial per bracket (" + hyperband.bracketCount() + "), got "
+          + trials);
+    }
+    if (strategy == SearchStrategy.PBT && pbt.mutable().isEmpty()) {
+      checks.fail("pbt.mutable", "pbt needs at least one path to perturb, e.g. [train.optimizer.lr]");
     }
     for (int i = 1; i < stages.size(); i++) {
       if (stages.get(i).topK() > stages.get(i - 1).trials()) {

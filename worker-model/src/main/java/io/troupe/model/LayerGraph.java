@@ -139,6 +139,12 @@ final class LayerGraph implements Network {
   }
 
   @Override
+  public void setCounts(int epochCount, int iterationCount) {
+    graph.getConfiguration().setEpochCount(epochCount);
+    graph.getConfiguration().setIterationCount(iterationCount);
+  }
+
+  @Override
   public void setListeners(List<TrainingListener> listeners) {
     graph.setListeners(listeners);
   }

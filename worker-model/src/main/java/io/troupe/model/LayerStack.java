@@ -120,6 +120,12 @@ final class LayerStack implements Network {
   }
 
   @Override
+  public void setCounts(int epochCount, int iterationCount) {
+    net.setEpochCount(epochCount);
+    net.setIterationCount(iterationCount);
+  }
+
+  @Override
   public void setListeners(List<TrainingListener> listeners) {
     net.setListeners(listeners);
   }

@@ -81,6 +81,9 @@ public sealed interface Network permits LayerStack, LayerGraph {
 
   int iterationCount();
 
+  /** Sets the epoch and iteration counts, as a restored checkpoint has them (schedules and batch order follow them). */
+  void setCounts(int epochCount, int iterationCount);
+
   void setListeners(List<TrainingListener> listeners);
 
   /** Sets every layer's learning rate (reduce-on-plateau). */

@@ -84,8 +84,9 @@ final class TrainingSession {
     this.rates = LearningRates.of(train, iterationsPerEpoch);
     NetworkShape shape = NetworkShape.of(splits.train());
     ModelFile file = spec.model().file() == null ? ModelFile.NONE : ModelFile.staged(store);
-    this.net = trial.resumeFrom() != null ? restore(store, trial.resumeFrom(), Networks.layout(spec, shape, file))
-        : Networks.build(spec, shape, rates.updater(), trial.seed(), file);
+    Network built = Networks.build(spec, shape, rates.updater(), trial.seed(), file);
+    this.net = trial.resumeFrom() == null ? built
+        : Continuation.of(restore(store, trial.resumeFrom(), built.layout()), built, store.describe(trial.resumeFrom()));
     // A resumed network continues its own count, so batch order, augmentation and schedule pick up
     // where the checkpoint left them.
     this.firstEpoch = net.epochCount();

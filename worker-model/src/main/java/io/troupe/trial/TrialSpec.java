@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param params the values of the searched paths, for reporting (already applied in configYaml)
  * @param bootstrapSeed non-null for a bagging member: train on a bootstrap sample drawn with it
  * @param resumeFrom non-null to continue a saved model (artifact key, with updater state) from the
- *     epoch it reached, e.g. a trial promoted by successive halving
+ *     epoch it reached, e.g. a trial promoted by successive halving or a PBT generation; its weights,
+ *     optimiser state and counts continue, with every hyperparameter from this trial's config
  * @param stopAtEpoch non-null to stop after this many epochs in all (train.epochs still sizes the
  *     learning-rate schedule, so a promoted trial continues the same schedule)
  */

@@ -103,9 +103,9 @@ public final class Troupe {
   }
 
   /**
-   * The config's search on Spark (grid, random, coarse-to-fine or ASHA), one trial per task, each
-   * result recorded in {@code <out>/<name>/records/} as it ends; then trials.jsonl, trials.parquet and
-   * best.yaml. With {@link ExperimentRun#resume}, trials that ended are skipped.
+   * The config's search on Spark (grid, random, coarse-to-fine, ASHA, Hyperband or PBT), one trial
+   * per task, each result recorded in {@code <out>/<name>/records/} as it ends; then trials.jsonl,
+   * trials.parquet and best.yaml. With {@link ExperimentRun#resume}, trials that ended are skipped.
    *
    * @return the trials ranked best first by the config's objective, where the results and best
    *     config went, warnings, and whether the sweep stopped after search.maxFailedTrials failures

@@ -45,12 +45,14 @@ import java.util.regex.Pattern;
  * Ensembles of a finished sweep's trials from the predictions each trial stored, with no training
  * and no network loaded: the best trial alone, the top k averaged and voted, and greedy ensemble
  * selection with replacement ({@link EnsembleSelection}) on validation, all scored on test. Only
- * COMPLETED trials are candidates; of an ASHA trial, its last completed rung.
+ * COMPLETED trials are candidates; of an ASHA trial, its last completed rung; of a PBT member, its last
+ * completed generation.
  */
 public final class SweepSelection {
   /** The tables go to {@code <run>/selection/}. */
   public static final String DIR = "selection";
-  private static final Pattern RUNG = Pattern.compile("(.+)-r(\\d+)");
+  /** An ASHA or Hyperband rung run ({@code b1-t0003-r2}) or a PBT generation ({@code p03-g4}). */
+  private static final Pattern RUNG = Pattern.compile("(.+)-[rg](\\d+)");
 
   private SweepSelection() {}
 

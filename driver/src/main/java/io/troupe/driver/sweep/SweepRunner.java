@@ -19,6 +19,7 @@ import io.troupe.config.binding.Yaml;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.search.EdgeWarnings;
 import io.troupe.search.study.FixedStudy;
+import io.troupe.search.study.PbtStudy;
 import io.troupe.search.study.Studies;
 import io.troupe.trial.TrialSpec;
 import java.io.IOException;
@@ -170,21 +171,25 @@ public final class SweepRunner {
    */
   private String writeBestConfig(StoredTrial best) throws IOException {
     Map<String, Object> values = new HashMap<>(best.params());
+    values.remove(PbtStudy.COPIED); // lineage, not a config path
     values.putAll(stagedValues(best.trialId()));
     values.put("search.strategy", "none");
     values.put("search.space", Map.of());
     values.put("search.stages", List.of());
     ExperimentSpec single = ConfigLoader.withValues(spec, values);
+    String pbt = spec.search().strategy() == SearchStrategy.PBT
+        ? "# pbt: the values this generation trained with, from scratch; its lineage is in the records\n" : "";
     byte[] text = ("# Best trial " + best.trialId() + " of sweep " + spec.name() + " by "
         + spec.objectiveMetric().configName() + " = " + best.metric(spec.objectiveMetric().configName())
-        + "\n" + Yaml.write(Secrets.redact(ConfigTree.of(single)))).getBytes(StandardCharsets.UTF_8);
+        + "\n" + pbt + Yaml.write(Secrets.redact(ConfigTree.of(single)))).getBytes(StandardCharsets.UTF_8);
     run.files().write(BEST_CONFIG, out -> out.write(text));
     return run.files().describe(BEST_CONFIG);
   }
 
   /**
    * What a staged strategy set for the trial besides its searched values: a coarse-to-fine stage's
-   * epochs, or ASHA's maxEpochs (the schedule every rung follows), so best.yaml trains as it did.
+   * epochs, or ASHA's or Hyperband's maxEpochs (the schedule every rung follows), so best.yaml
+   * trains as it did.
    */
   private Map<String, Object> stagedValues(String trialId) {
     if (spec.search().strategy() == SearchStrategy.COARSE_TO_FINE && trialId.matches("s\\d+-.*")) {
@@ -193,6 +198,9 @@ public final class SweepRunner {
     }
     if (spec.search().strategy() == SearchStrategy.ASHA) {
       return Map.of("train.epochs", spec.search().asha().maxEpochs());
+    }
+    if (spec.search().strategy() == SearchStrategy.HYPERBAND) {
+      return Map.of("train.epochs", spec.search().hyperband().maxEpochs());
     }
     return Map.of();
   }

@@ -20,6 +20,14 @@ class SweepSelectionTest {
   }
 
   @Test
+  void aHyperbandTrialAndAPbtMemberCountOnceAtTheirLastRunOrGeneration() {
+    List<StoredTrial> last = SweepSelection.lastRungs(List.of(completed("b0-t0001-r0"), completed("b1-t0001-r0"),
+        completed("b0-t0001-r1"), completed("p01-g0"), completed("p02-g0"), completed("p01-g1"), completed("p02-g1")));
+    assertEquals(List.of("b0-t0001-r1", "b1-t0001-r0", "p01-g1", "p02-g1"),
+        last.stream().map(StoredTrial::trialId).toList());
+  }
+
+  @Test
   void trialsOfOtherSweepsAreTakenAsTheyAre() {
     List<StoredTrial> last = SweepSelection.lastRungs(List.of(completed("t0001"), completed("s1-t0002"),
         completed("member-01")));

@@ -239,6 +239,53 @@ class SweepRunnerTest {
   }
 
   @Test
+  void hyperbandRunsEachBracketFromItsOwnFirstRung() throws Exception {
+    // Rungs 1 and 3 epochs: bracket b0 starts 4 trials at 1 epoch and promotes floor(4 / 3); b1 trains 2 to 3.
+    ExperimentSpec spec = spec("search.strategy=hyperband", "search.trials=6",
+        "search.hyperband={minEpochs: 1, maxEpochs: 3, reduction: 3}");
+    SweepOutcome outcome = sweep(spec, dir, false);
+    assertEquals(3, ConfigLoader.load(Path.of(outcome.bestConfig()), List.of()).train().epochs());
+    Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    assertEquals(List.of("b0-t0001-r0", "b0-t0002-r0", "b0-t0003-r0", "b0-t0004-r0", "b1-t0001-r0", "b1-t0002-r0"),
+        stored.keySet().stream().filter(id -> id.endsWith("-r0")).sorted().toList());
+    List<StoredTrial> promoted = stored.values().stream().filter(t -> t.trialId().endsWith("-r1")).toList();
+    assertEquals(1, promoted.size());
+    assertEquals(2, promoted.get(0).json().get("history").get(0).get("epoch").asInt(), "continued from rung 0");
+    assertEquals(3, stored.get("b1-t0001-r0").json().get("history").size(), "b1 starts at 3 epochs");
+    assertEquals(3, stored.values().stream().filter(t -> t.status() == TrialStatus.PRUNED)
+        .filter(t -> t.trialId().startsWith("b0-")).count());
+  }
+
+  @Test
+  void pbtMembersContinueCheckpointsAndTheWorstCopiesTheBestWithAPerturbedRate() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=pbt", "search.space={train.optimizer.lr: {logUniform: [1.0e-3, 1.0]}}",
+        "search.pbt={population: 4, interval: 1, mutable: [train.optimizer.lr]}");
+    SweepOutcome outcome = sweep(spec, dir, false);
+    Map<String, StoredTrial> stored = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    assertEquals(8, stored.size(), "4 members x 2 generations of 1 epoch");
+    StoredTrial best = stored.values().stream().filter(t -> t.trialId().endsWith("-g0"))
+        .sorted(java.util.Comparator.comparingDouble((StoredTrial t) -> -t.metric("val_accuracy"))
+            .thenComparing(StoredTrial::trialId)).findFirst().orElseThrow();
+    List<StoredTrial> copied = stored.values().stream().filter(t -> t.params().containsKey("pbt.copied")).toList();
+    assertFalse(copied.isEmpty(), "ceil(4 x 0.25) = 1 member copies");
+    for (StoredTrial t : copied) {
+      assertEquals(best.trialId(), t.params().get("pbt.copied"), t.trialId() + " copies the best of generation 0");
+      double lr = ((Number) t.params().get("train.optimizer.lr")).doubleValue();
+      double from = ((Number) best.params().get("train.optimizer.lr")).doubleValue();
+      assertTrue(lr == Math.max(1.0e-3, from * 0.8) || lr == Math.min(1.0, from * 1.2), "perturbed " + from + " to " + lr);
+      assertEquals(lr, t.json().get("history").get(0).get("lr").asDouble(), 1e-12, "it trains at its own rate");
+    }
+    for (StoredTrial t : stored.values()) {
+      JsonNode history = t.json().get("history");
+      assertEquals(t.trialId().endsWith("-g1") ? 2 : 1, history.get(0).get("epoch").asInt(), t.trialId());
+    }
+    ConfigLoader.load(Path.of(outcome.bestConfig()), List.of()); // its lineage key is not a config path
+    int lines = Files.readAllLines(dir.resolve("trials.jsonl")).size();
+    sweep(spec, dir, true);
+    assertEquals(lines, Files.readAllLines(dir.resolve("trials.jsonl")).size(), "--resume reruns nothing");
+  }
+
+  @Test
   void ashaWithEarlyStoppingNeverPromotesATrialThatStoppedAndContinuesFromTheLastEpoch() throws Exception {
     ExperimentSpec spec = spec("search.strategy=asha", "search.trials=8", "search.asha={minEpochs: 2, maxEpochs: 8, reduction: 2}",
         "train.earlyStopping={patience: 1, metric: val_loss, minDelta: 0.01}", "spark.slots=1");

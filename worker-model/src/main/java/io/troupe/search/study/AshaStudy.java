@@ -44,18 +44,32 @@ public final class AshaStudy implements Study {
   private int awaited;
 
   public AshaStudy(ExperimentSpec spec, Consumer<String> notes) {
+    this(spec, notes, "asha", "", scheduler(spec),
+        RandomSampler.samples(spec.search().space(), Seeds.derive(spec.seed(), TrialPlanner.SEARCH_STREAM),
+            spec.search().trials()));
+  }
+
+  /**
+   * One ASHA bracket of {@code sampled} trials, ids {@code prefix + tNNNN} (a Hyperband bracket's
+   * {@code b1-t0003}); {@code label} names it in the notes.
+   */
+  AshaStudy(ExperimentSpec spec, Consumer<String> notes, String label, String prefix, AshaScheduler scheduler,
+      List<Map<String, Object>> sampled) {
     this.spec = spec;
     this.notes = notes;
-    AshaSpec asha = spec.search().asha();
-    this.scheduler = new AshaScheduler(asha.minEpochs(), asha.maxEpochs(), asha.reduction(), spec.objectiveDirection());
-    List<Map<String, Object>> sampled = RandomSampler.samples(spec.search().space(),
-        Seeds.derive(spec.seed(), TrialPlanner.SEARCH_STREAM), spec.search().trials());
-    // Every rung trains toward asha.maxEpochs, so the schedule spans the whole budget.
-    for (TrialSpec t : TrialPlanner.trials(spec, "", sampled, Map.of("train.epochs", asha.maxEpochs()))) {
+    this.scheduler = scheduler;
+    List<Integer> rungs = scheduler.rungEpochs();
+    // Every rung trains toward the last rung's epochs, so the schedule spans the whole budget.
+    for (TrialSpec t : TrialPlanner.trials(spec, prefix, sampled, Map.of("train.epochs", rungs.get(rungs.size() - 1)))) {
       base.put(t.trialId(), t);
       fresh.add(t.trialId());
     }
-    notes.accept("asha rungs (epochs): " + scheduler.rungEpochs());
+    notes.accept(label + " rungs (epochs): " + rungs);
+  }
+
+  private static AshaScheduler scheduler(ExperimentSpec spec) {
+    AshaSpec asha = spec.search().asha();
+    return new AshaScheduler(asha.minEpochs(), asha.maxEpochs(), asha.reduction(), spec.objectiveDirection());
   }
 
   static String runId(String trialId, int rung) {

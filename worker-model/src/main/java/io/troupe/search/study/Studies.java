@@ -13,6 +13,8 @@ public final class Studies {
       case NONE, GRID, RANDOM -> new FixedStudy(TrialPlanner.plan(spec));
       case COARSE_TO_FINE -> new CoarseToFineStudy(spec, notes);
       case ASHA -> new AshaStudy(spec, notes);
+      case HYPERBAND -> new HyperbandStudy(spec, notes);
+      case PBT -> new PbtStudy(spec, notes);
     };
   }
 }

@@ -46,7 +46,12 @@ class StudyReplayTest {
         Arguments.of("coarse-to-fine", List.of("search.strategy=coarse-to-fine",
             "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 3, topK: 2}]")),
         Arguments.of("asha", List.of("search.strategy=asha", "search.trials=9",
-            "search.asha={minEpochs: 1, maxEpochs: 9, reduction: 3}")));
+            "search.asha={minEpochs: 1, maxEpochs: 9, reduction: 3}")),
+        Arguments.of("hyperband", List.of("search.strategy=hyperband", "search.trials=12",
+            "search.hyperband={minEpochs: 1, maxEpochs: 9, reduction: 3}")),
+        // Diverging members (lr above 0.5) always copy; resample draws some rates afresh.
+        Arguments.of("pbt", List.of("search.strategy=pbt",
+            "search.pbt={population: 6, interval: 1, mutable: [train.optimizer.lr], resample: 0.2}")));
   }
 
   @ParameterizedTest(name = "{0}")
