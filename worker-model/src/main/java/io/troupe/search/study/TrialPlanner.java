@@ -46,16 +46,24 @@ public final class TrialPlanner {
    */
   public static List<TrialSpec> trials(ExperimentSpec spec, String prefix, List<Map<String, Object>> sampled,
       Map<String, Object> fixed) {
-    int repeats = spec.search().repeats();
     List<TrialSpec> trials = new ArrayList<>();
     for (int i = 0; i < sampled.size(); i++) {
-      Map<String, Object> values = new java.util.HashMap<>(sampled.get(i));
-      values.putAll(fixed);
-      ExperimentSpec resolved = ConfigLoader.withValues(spec, values);
-      for (int r = 1; r <= repeats; r++) {
-        TrialSpec trial = TrialSpec.of(resolved, Repeats.trialId(trialId(prefix, i), r, repeats), sampled.get(i));
-        trials.add(spec.search().pairedSeeds() ? trial.withSeed(Repeats.pairedSeed(spec.seed(), r)) : trial);
-      }
+      trials.addAll(configuration(spec, prefix, i, sampled.get(i), fixed));
+    }
+    return trials;
+  }
+
+  /** Configuration {@code index}'s trials: its values (and {@code fixed}) applied, search.repeats times. */
+  public static List<TrialSpec> configuration(ExperimentSpec spec, String prefix, int index,
+      Map<String, Object> sampled, Map<String, Object> fixed) {
+    Map<String, Object> values = new java.util.HashMap<>(sampled);
+    values.putAll(fixed);
+    ExperimentSpec resolved = ConfigLoader.withValues(spec, values);
+    int repeats = spec.search().repeats();
+    List<TrialSpec> trials = new ArrayList<>();
+    for (int r = 1; r <= repeats; r++) {
+      TrialSpec trial = TrialSpec.of(resolved, Repeats.trialId(trialId(prefix, index), r, repeats), sampled);
+      trials.add(spec.search().pairedSeeds() ? trial.withSeed(Repeats.pairedSeed(spec.seed(), r)) : trial);
     }
     return trials;
   }
