@@ -9,7 +9,7 @@ as JSON for bench-search to read: regret = the noiseless value at the trial with
 value, minus the known minimum.
 
     deploy/bench/optuna_search.py --out out/optuna-search.json [--seeds 30] [--trials 100]
-    deploy/bench/optuna_search.py --values      (the functions at fixed points, one JSON line; no optuna)
+    deploy/bench/optuna_search.py --values      (the functions at fixed points as JSON; needs no optuna)
 
 Needs Optuna 3.1 and numpy: Debian's `apt-get install python3-optuna` (for /usr/bin/python3; when
 another python3 comes first on PATH and lacks optuna, this script re-runs itself under
@@ -83,7 +83,7 @@ SAMPLERS = ["random", "tpe", "tpe_multivariate"]
 
 
 def values():
-    return {name: [FUNCTIONS[name][0](p) for p in points] for name, points in CHECK_POINTS.items()}
+    return {name: [{"point": p, "value": FUNCTIONS[name][0](p)} for p in points] for name, points in CHECK_POINTS.items()}
 
 
 def load_optuna():
