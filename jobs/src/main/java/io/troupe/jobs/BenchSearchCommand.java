@@ -3,6 +3,7 @@ package io.troupe.jobs;
 import io.troupe.InvalidInputException;
 import io.troupe.jobs.bench.BenchFigure;
 import io.troupe.jobs.bench.BenchJson;
+import io.troupe.search.bench.MedianRatio;
 import io.troupe.search.bench.Quartiles;
 import io.troupe.search.bench.RegretRun;
 import io.troupe.search.bench.SearchMethod;
@@ -86,21 +87,28 @@ final class BenchSearchCommand implements Command {
           out.printf("%-17s %6d  %-17s %-30s %-30s %s%n", f.name(), budget, method.label(), text(troupe),
               peer == null ? "" : text(peer), peer == null ? "" : String.format("%.2f", median.ratio()));
           if (peer != null && budget == TARGET_BUDGET && method != SearchMethod.RANDOM) {
-            verdicts.add(String.format("  %-17s %-17s %.2f  %s", f.name(), method.label(), median.ratio(),
-                median.ratio() <= 1 ? "met" : "NOT met: Troupe's median regret " + num(troupe.median())
-                    + " vs Optuna's " + num(peer.median())));
+            verdicts.add(verdict(f, method, regrets[b], peerRegrets));
           }
         }
       }
     }
     if (!verdicts.isEmpty()) {
-      out.printf("Troupe TPE / Optuna TPE, median regret at %d trials (target <= 1.0):%n", TARGET_BUDGET);
+      out.printf("Troupe TPE / Optuna TPE, median regret at %d trials (target <= 1.0), with the ratio's 90%%"
+          + " bootstrap interval over seeds:%n", TARGET_BUDGET);
       verdicts.forEach(out::println);
     }
     if (args.json() != null) {
       BenchJson.write(args.json(), figures);
     }
     return TroupeMain.OK;
+  }
+
+  private static String verdict(TestFunction f, SearchMethod method, double[] troupe, double[] optuna) {
+    MedianRatio r = MedianRatio.of(troupe, optuna, 0.9);
+    String chance = r.low() <= 1 && 1 <= r.high() ? "; the interval holds 1" : "";
+    return String.format("  %-17s %-17s %.2f [%.2f, %.2f]  %s", f.name(), method.label(), r.ratio(), r.low(), r.high(),
+        r.ratio() <= 1 ? "met" + chance : "NOT met: Troupe's median regret " + num(Quartiles.of(troupe).median())
+            + " vs Optuna's " + num(Quartiles.of(optuna).median()) + chance);
   }
 
   /** regrets[b][s]: seed s's regret after BUDGETS[b] trials. */

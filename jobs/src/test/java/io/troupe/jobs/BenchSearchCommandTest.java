@@ -63,7 +63,7 @@ class BenchSearchCommandTest {
       }
     }
     // Against an Optuna that never got near the minimum, every TPE ratio meets the target.
-    assertEquals(8, r.out().lines().filter(l -> l.endsWith(" met")).count(), r.out());
+    assertEquals(8, r.out().lines().filter(l -> l.matches(".* \\d\\.\\d\\d \\[.*\\]  met")).count(), r.out());
     JsonNode figures = JSON.readTree(json.toFile());
     assertEquals(TestFunctions.all().size() * SearchMethod.values().length * 2 * 2, figures.size());
     JsonNode first = figures.get(0);

@@ -22,7 +22,8 @@ public record Quartiles(double q1, double median, double q3) {
     return q3 - q1;
   }
 
-  private static double quantile(double[] sorted, double p) {
+  /** The p-quantile of already sorted values. */
+  static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;
     int lo = (int) Math.floor(h);
     int hi = Math.min(lo + 1, sorted.length - 1);
