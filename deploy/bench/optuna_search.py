@@ -3,12 +3,13 @@
 
 Runs Optuna 3.1's TPESampler (multivariate=True, and its default independent mode) and its
 RandomSampler on the benchmark functions that Troupe's io.troupe.search.bench.TestFunctions
-defines (the same formulas, domains and optima; FunctionValuesTest checks both agree), with
-seeds 0..N-1 and sequential trials, and writes each run's simple regret after 50 and 100 trials
-as JSON for bench-search to read: regret = the noiseless value at the trial with the best observed
-value, minus the known minimum.
+defines (the same formulas, domains and optima; BenchSearchCommandTest checks both agree at fixed
+points), with seeds 0..N-1 and sequential trials, and writes each run's simple regret after 50
+and 100 trials, and their medians, as JSON for bench-search to read: regret = the noiseless value
+at the trial with the best observed value, minus the known minimum. The noise of branin-noisy
+comes from Python's random.Random(seed): the same distribution as Troupe's, other draws.
 
-    deploy/bench/optuna_search.py --out out/optuna-search.json [--seeds 30] [--trials 100]
+    deploy/bench/optuna_search.py --out out/optuna-search.json [--seeds 100]
     deploy/bench/optuna_search.py --values      (the functions at fixed points as JSON; needs no optuna)
 
 Needs Optuna 3.1 and numpy: Debian's `apt-get install python3-optuna` (for /usr/bin/python3; when
@@ -23,6 +24,7 @@ import random
 import statistics
 import sys
 import time
+import warnings
 
 BUDGETS = [50, 100]
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -69,7 +71,7 @@ FUNCTIONS = {
     "branin-noisy": (branin, {"x1": ("uniform", -5.0, 10.0), "x2": ("uniform", 0.0, 15.0)}, 5 / (4 * math.pi), 1.0),
 }
 
-# Fixed points FunctionValuesTest evaluates on the Java side too.
+# Fixed points BenchSearchCommandTest evaluates on the Java side too.
 CHECK_POINTS = {
     "branin": [{"x1": -math.pi, "x2": 12.275}, {"x1": 0.0, "x2": 0.0}, {"x1": 10.0, "x2": 15.0}, {"x1": 2.5, "x2": 7.5}],
     "hartmann6": [{"x1": 0.20169, "x2": 0.150011, "x3": 0.476874, "x4": 0.275332, "x5": 0.311652, "x6": 0.6573},
@@ -93,8 +95,9 @@ def load_optuna():
     except ImportError:
         if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and os.path.exists(SYSTEM_PYTHON):
             os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON] + sys.argv)
-        sys.exit("optuna_search.py: Optuna is not installed for %s; install Debian's: apt-get install python3-optuna"
-                 % sys.executable)
+        print("optuna_search.py: Optuna is not installed for %s; install Debian's: apt-get install python3-optuna"
+              % sys.executable, file=sys.stderr)
+        sys.exit(2)
 
 
 def sampler(optuna, name, seed):
@@ -103,7 +106,7 @@ def sampler(optuna, name, seed):
     return optuna.samplers.TPESampler(seed=seed, multivariate=(name == "tpe_multivariate"))
 
 
-def run(optuna, function, name, seed, trials):
+def run(optuna, function, name, seed):
     """Regret after each budget: the noiseless value where the observed (noisy) one was best, minus the minimum."""
     f, space, minimum, noise_sd = FUNCTIONS[function]
     noise = random.Random(seed)
@@ -118,7 +121,7 @@ def run(optuna, function, name, seed, trials):
         trial.set_user_attr("true", true)
         return true + (noise.gauss(0, noise_sd) if noise_sd else 0.0)
 
-    for t in range(1, trials + 1):
+    for t in range(1, max(BUDGETS) + 1):
         study.optimize(objective, n_trials=1)
         last = study.trials[-1]
         if last.value < best_observed:
@@ -131,8 +134,7 @@ def run(optuna, function, name, seed, trials):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", help="the JSON file to write")
-    ap.add_argument("--seeds", type=int, default=30, help="seeds 0..N-1 per function and sampler (default 30)")
-    ap.add_argument("--trials", type=int, default=max(BUDGETS), help="trials per run (default %d)" % max(BUDGETS))
+    ap.add_argument("--seeds", type=int, default=100, help="seeds 0..N-1 per function and sampler (default 100)")
     ap.add_argument("--values", action="store_true", help="print the functions at fixed points and exit")
     a = ap.parse_args()
     if a.values:
@@ -140,22 +142,21 @@ def main():
         return
     if not a.out:
         ap.error("--out is required")
-    if a.seeds < 1 or a.trials < max(BUDGETS):
-        ap.error("--seeds must be >= 1 and --trials >= %d" % max(BUDGETS))
+    if a.seeds < 1:
+        ap.error("--seeds must be >= 1")
     optuna = load_optuna()
     optuna.logging.set_verbosity(optuna.logging.ERROR)
-    import warnings
     warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
-    result = {"optuna_version": optuna.__version__, "seeds": a.seeds, "trials": a.trials,
-              "budgets": BUDGETS, "functions": {}}
+    result = {"optuna_version": optuna.__version__, "seeds": a.seeds, "budgets": BUDGETS, "functions": {}}
     for function in FUNCTIONS:
         per_sampler = {}
         for name in SAMPLERS:
             start = time.time()
-            runs = [run(optuna, function, name, seed, a.trials) for seed in range(a.seeds)]
+            runs = [run(optuna, function, name, seed) for seed in range(a.seeds)]
             per_sampler[name] = {str(b): [r[str(b)] for r in runs] for b in BUDGETS}
+            per_sampler[name]["median"] = {str(b): statistics.median(per_sampler[name][str(b)]) for b in BUDGETS}
             print("%-17s %-17s median regret %s  (%.0f s)" % (function, name, "  ".join(
-                "%d: %.4g" % (b, statistics.median(per_sampler[name][str(b)])) for b in BUDGETS),
+                "%d: %.4g" % (b, per_sampler[name]["median"][str(b)]) for b in BUDGETS),
                 time.time() - start), file=sys.stderr)
         result["functions"][function] = per_sampler
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)

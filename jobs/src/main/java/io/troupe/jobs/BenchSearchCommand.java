@@ -25,7 +25,7 @@ import java.util.Set;
  * TPE's ratio at most 1), using Optuna's number of seeds so both sides have as many runs.
  */
 final class BenchSearchCommand implements Command {
-  static final int SEEDS = 50;
+  static final int SEEDS = 100;
   static final List<Integer> BUDGETS = List.of(50, 100);
   /** The budget the target is read at. */
   static final int TARGET_BUDGET = 100;

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Optuna's results for bench-search, as deploy/bench/optuna_search.py writes them:
- * {@code {optuna_version, seeds, trials, budgets, functions: {function: {sampler: {"50": [regret
- * per seed], "100": [...]}}}}}, samplers named as {@link io.troupe.search.bench.SearchMethod}'s labels.
+ * {@code {optuna_version, seeds, budgets, functions: {function: {sampler: {"50": [regret per seed],
+ * "100": [...], median: {...}}}}}}, samplers named as {@link io.troupe.search.bench.SearchMethod}'s
+ * labels. The medians are for people; bench-search takes the per-seed regrets, so both sides'
+ * medians and quartiles are computed alike.
  */
 record OptunaSearchFile(Path file, String version, int seeds, JsonNode functions) {
 

@@ -31,7 +31,6 @@ class BenchSearchCommandTest {
     ObjectNode root = JSON.createObjectNode();
     root.put("optuna_version", "3.1.0");
     root.put("seeds", 2);
-    root.put("trials", 100);
     ArrayNode b = root.putArray("budgets");
     budgets.forEach(b::add);
     ObjectNode functions = root.putObject("functions");

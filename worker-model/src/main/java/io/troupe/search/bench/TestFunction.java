@@ -1,6 +1,7 @@
 package io.troupe.search.bench;
 
 import io.troupe.config.ParamDomain;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ public record TestFunction(String name, Map<String, ParamDomain> space, ToDouble
 
   public TestFunction {
     Objects.requireNonNull(name, "name");
-    space = java.util.Collections.unmodifiableMap(new TreeMap<>(space));
+    space = Collections.unmodifiableMap(new TreeMap<>(space));
     Objects.requireNonNull(value, "value");
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The search benchmark's functions, all minimised; deploy/bench/optuna_search.py defines the same
- * ones for Optuna (FunctionValuesTest checks the two agree at fixed points).
+ * ones for Optuna (BenchSearchCommandTest checks the two agree at fixed points).
  *
  * <ul>
  *   <li>branin: x1 in [-5, 10], x2 in [0, 15]; minimum 5/(4 pi) = 0.397887 at three points.

@@ -1,7 +1,7 @@
 package io.troupe.search.tpe;
 
 /**
- * TPE's settings; {@link #DEFAULTS} are Optuna 3.1's TPESampler defaults, with multivariate on.
+ * TPE's settings; {@link #DEFAULTS} are Optuna 3.1's TPESampler defaults (independent, as its own).
  *
  * @param startupTrials observations before TPE takes over; until then trials are random search's
  * @param eiCandidates draws from the good group's density; the one with the largest density ratio wins
@@ -10,11 +10,11 @@ package io.troupe.search.tpe;
  */
 public record TpeSettings(int startupTrials, int eiCandidates, boolean multivariate, double priorWeight) {
   /**
-   * Multivariate: on the benchmark functions (docs/benchmarks.md, "Search: TPE against Optuna") its
-   * median regret at 100 trials was lower than the independent TPE's on most of them, as Falkner
-   * et al. (2018) found: a joint density keeps the correlations between dimensions.
+   * Independent: on the benchmark functions (docs/benchmarks.md, "Search: TPE against Optuna") its
+   * median regret at 100 trials was lower than multivariate TPE's on 3 of 4 and level on the 4th
+   * (geometric mean 0.75x); multivariate led at 50 trials (1.11x), so short searches may prefer it.
    */
-  public static final TpeSettings DEFAULTS = new TpeSettings(10, 24, true, 1.0);
+  public static final TpeSettings DEFAULTS = new TpeSettings(10, 24, false, 1.0);
 
   public TpeSettings {
     if (startupTrials < 0) {
