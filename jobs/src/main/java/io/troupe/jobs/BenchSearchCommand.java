@@ -21,8 +21,9 @@ import java.util.Set;
  * independent) on the benchmark functions ({@link TestFunctions}), seeds 0..n-1, sequential asks
  * with nothing pending; the median simple regret and its quartiles after 50 and 100 trials. Given
  * Optuna's results for the same functions and budgets (deploy/bench/optuna_search.py), prints them
- * beside Troupe's, with the ratio Troupe / Optuna per function and search (target at 100 trials:
- * TPE's ratio at most 1), using Optuna's number of seeds so both sides have as many runs.
+ * beside Troupe's, with the ratio Troupe / Optuna per function and search and its bootstrap
+ * interval over seeds (target at 100 trials: TPE's ratio at most 1), using Optuna's number of seeds
+ * so both sides have as many runs. Every draw is seeded: a rerun prints the same figures.
  */
 final class BenchSearchCommand implements Command {
   static final int SEEDS = 100;
@@ -68,7 +69,7 @@ final class BenchSearchCommand implements Command {
     out.printf("bench-search: median simple regret [q1, q3] over seeds 0..%d, sequential trials%s%n", seeds - 1,
         optuna == null ? "" : "; Optuna " + optuna.version() + " from " + optuna.file());
     out.printf("%-17s %6s  %-17s %-30s %-30s %s%n", "function", "trials", "search", "Troupe",
-        optuna == null ? "" : "Optuna", optuna == null ? "" : "Troupe/Optuna");
+        optuna == null ? "" : "Optuna", optuna == null ? "" : "Troupe/Optuna [90% bootstrap interval]");
     List<BenchFigure> figures = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
     for (TestFunction f : TestFunctions.all()) {
@@ -84,10 +85,11 @@ final class BenchSearchCommand implements Command {
           figures.add(median);
           figures.add(BenchFigure.against(f.name() + " " + method.label() + " regret IQR, " + budget + " trials",
               troupe.iqr(), "regret", peerName(optuna, method), peer == null ? Double.NaN : peer.iqr()));
+          MedianRatio ratio = peer == null ? null : MedianRatio.of(regrets[b], peerRegrets, 0.9);
           out.printf("%-17s %6d  %-17s %-30s %-30s %s%n", f.name(), budget, method.label(), text(troupe),
-              peer == null ? "" : text(peer), peer == null ? "" : String.format("%.2f", median.ratio()));
+              peer == null ? "" : text(peer), peer == null ? "" : text(ratio));
           if (peer != null && budget == TARGET_BUDGET && method != SearchMethod.RANDOM) {
-            verdicts.add(verdict(f, method, regrets[b], peerRegrets));
+            verdicts.add(verdict(f, method, ratio, troupe, peer));
           }
         }
       }
@@ -103,12 +105,10 @@ final class BenchSearchCommand implements Command {
     return TroupeMain.OK;
   }
 
-  private static String verdict(TestFunction f, SearchMethod method, double[] troupe, double[] optuna) {
-    MedianRatio r = MedianRatio.of(troupe, optuna, 0.9);
+  private static String verdict(TestFunction f, SearchMethod method, MedianRatio r, Quartiles troupe, Quartiles optuna) {
     String chance = r.low() <= 1 && 1 <= r.high() ? "; the interval holds 1" : "";
-    return String.format("  %-17s %-17s %.2f [%.2f, %.2f]  %s", f.name(), method.label(), r.ratio(), r.low(), r.high(),
-        r.ratio() <= 1 ? "met" + chance : "NOT met: Troupe's median regret " + num(Quartiles.of(troupe).median())
-            + " vs Optuna's " + num(Quartiles.of(optuna).median()) + chance);
+    return String.format("  %-17s %-17s %s  %s", f.name(), method.label(), text(r), r.ratio() <= 1 ? "met" + chance
+        : "NOT met: Troupe's median regret " + num(troupe.median()) + " vs Optuna's " + num(optuna.median()) + chance);
   }
 
   /** regrets[b][s]: seed s's regret after BUDGETS[b] trials. */
@@ -135,6 +135,10 @@ final class BenchSearchCommand implements Command {
 
   private static String text(Quartiles q) {
     return num(q.median()) + " [" + num(q.q1()) + ", " + num(q.q3()) + "]";
+  }
+
+  private static String text(MedianRatio r) {
+    return String.format("%.2f [%.2f, %.2f]", r.ratio(), r.low(), r.high());
   }
 
   private static String num(double v) {

@@ -56,7 +56,7 @@ class BenchSearchCommandTest {
       for (SearchMethod m : SearchMethod.values()) {
         for (int budget : List.of(50, 100)) {
           assertTrue(r.out().lines().anyMatch(l -> l.matches(
-              "\\Q" + f.name() + "\\E +" + budget + " +" + m.label() + " .*\\[.*\\] +1\\.00e\\+09 \\[.*\\] +0\\.\\d\\d")),
+              "\\Q" + f.name() + "\\E +" + budget + " +" + m.label() + " .*\\[.*\\] +1\\.00e\\+09 \\[.*\\] +0\\.\\d\\d \\[0\\.\\d\\d, 0\\.\\d\\d\\]")),
               f.name() + " " + m.label() + " " + budget + " in\n" + r.out());
         }
       }
