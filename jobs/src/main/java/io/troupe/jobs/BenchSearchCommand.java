@@ -68,8 +68,8 @@ final class BenchSearchCommand implements Command {
     int seeds = optuna != null ? optuna.seeds() : SEEDS;
     out.printf("bench-search: median simple regret [q1, q3] over seeds 0..%d, sequential trials%s%n", seeds - 1,
         optuna == null ? "" : "; Optuna " + optuna.version() + " from " + optuna.file());
-    out.printf("%-17s %6s  %-17s %-30s %-30s %s%n", "function", "trials", "search", "Troupe",
-        optuna == null ? "" : "Optuna", optuna == null ? "" : "Troupe/Optuna [90% bootstrap interval]");
+    out.println(row("function", "trials", "search", "Troupe", optuna == null ? null : "Optuna",
+        "Troupe/Optuna [90% bootstrap interval]"));
     List<BenchFigure> figures = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
     for (TestFunction f : TestFunctions.all()) {
@@ -86,8 +86,8 @@ final class BenchSearchCommand implements Command {
           figures.add(BenchFigure.against(f.name() + " " + method.label() + " regret IQR, " + budget + " trials",
               troupe.iqr(), "regret", peerName(optuna, method), peer == null ? Double.NaN : peer.iqr()));
           MedianRatio ratio = peer == null ? null : MedianRatio.of(regrets[b], peerRegrets, 0.9);
-          out.printf("%-17s %6d  %-17s %-30s %-30s %s%n", f.name(), budget, method.label(), text(troupe),
-              peer == null ? "" : text(peer), peer == null ? "" : text(ratio));
+          out.println(row(f.name(), Integer.toString(budget), method.label(), text(troupe),
+              peer == null ? null : text(peer), peer == null ? null : text(ratio)));
           if (peer != null && budget == TARGET_BUDGET && method != SearchMethod.RANDOM) {
             verdicts.add(verdict(f, method, ratio, troupe, peer));
           }
@@ -135,6 +135,12 @@ final class BenchSearchCommand implements Command {
 
   private static String text(Quartiles q) {
     return num(q.median()) + " [" + num(q.q1()) + ", " + num(q.q3()) + "]";
+  }
+
+  /** A table row; without Optuna's figures ({@code peer} null) it stops after Troupe's. */
+  private static String row(String function, String trials, String search, String troupe, String peer, String ratio) {
+    String mine = String.format("%-17s %6s  %-17s ", function, trials, search);
+    return peer == null ? mine + troupe : mine + String.format("%-30s %-30s %s", troupe, peer, ratio);
   }
 
   private static String text(MedianRatio r) {
