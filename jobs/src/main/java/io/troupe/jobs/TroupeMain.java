@@ -32,6 +32,7 @@ public final class TroupeMain {
     register(new CompareCommand());
     register(new BenchDispatchCommand());
     register(new BenchMllibCommand());
+    register(new BenchSearchCommand());
     register(new ReportCommand());
     register(new FashionParquetCommand());
   }
@@ -115,6 +116,7 @@ public final class TroupeMain {
     s.append("usage: troupe <command> <config.yaml> [--out DIR] [--set path=value]... [--master URL] [--resume] [--verbose]\n");
     s.append("       troupe report <out>/<name>/ [--verbose]\n");
     s.append("       troupe fashion-parquet [IDX_DIR] [--out DIR]\n");
+    s.append("       troupe bench-search [optuna-search.json] [--json FILE]\n");
     s.append("       troupe <command> --help   (or troupe help <command>: its options, with examples)\n\n");
     s.append("commands:\n");
     commands.values().forEach(c -> s.append(String.format("  %-" + width + "s  %s%n", c.name(), c.summary())));

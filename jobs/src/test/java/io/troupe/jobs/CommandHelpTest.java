@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each command's --help: its usage, the options it takes (and no other), and examples that work. */
 class CommandHelpTest {
   private static final String[] COMMANDS = {"validate", "train", "check", "bench", "sweep", "ensemble", "compare",
-      "bench-dispatch", "bench-mllib", "report", "fashion-parquet"};
+      "bench-dispatch", "bench-mllib", "bench-search", "report", "fashion-parquet"};
 
   static Stream<String> commands() {
     return Arrays.stream(COMMANDS);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Number conversions and formatting shared by the samplers, the narrowing and the messages. */
-final class Numbers {
+public final class Numbers {
   /** Grid values keep 12 significant digits, so 0.025 * 10 prints as 0.25, not 0.25000000000000006. */
   private static final MathContext GRID_DIGITS = new MathContext(12);
   /** Messages show 3 significant digits: enough to tell bounds apart, short enough to read. */
@@ -18,12 +18,12 @@ final class Numbers {
   }
 
   /** An int dimension's value as config int fields want it: Integer when it fits, else Long. */
-  static Object boxInt(long v) {
+  public static Object boxInt(long v) {
     return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : (Object) v;
   }
 
   /** A trial's value for a numeric dimension, or an IllegalArgumentException naming the path. */
-  static double toDouble(String path, Object value) {
+  public static double toDouble(String path, Object value) {
     if (value instanceof Number n) {
       return n.doubleValue();
     }
@@ -31,7 +31,7 @@ final class Numbers {
   }
 
   /** A trial's value for an int dimension; a Double is accepted only if it is a whole number. */
-  static long toLong(String path, Object value) {
+  public static long toLong(String path, Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
