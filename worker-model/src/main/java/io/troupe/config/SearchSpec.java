@@ -11,9 +11,9 @@ import java.util.Map;
 /** Which trials to run. Each space key is a config path; each trial overrides those paths. */
 @Doc("Which trials to run. Each key of search.space is a config path (any field), each value a domain.")
 public record SearchSpec(
-    @Doc("none (the config is one trial), grid, random, coarse-to-fine, asha, hyperband or pbt.")
+    @Doc("none (the config is one trial), grid, random, coarse-to-fine, asha, hyperband, pbt or tpe (a search that learns from the trials told so far).")
     @Default("none") SearchStrategy strategy,
-    @Doc("random, asha and hyperband: number of trials sampled (hyperband splits them across its brackets).")
+    @Doc("random, tpe, asha and hyperband: number of trials sampled (hyperband splits them across its brackets; with repeats, tpe's are configurations).")
     @Default("20") @Min(1) int trials,
     @Doc("Search dimensions: config path -> domain, e.g. train.optimizer.lr: {logUniform: [1.0e-5, 1.0e-1]}. Domains: {uniform: [a, b]}, {logUniform: [a, b]}, {int: [a, b]} (inclusive), {choice: [v1, v2, ...]}; uniform and logUniform take points: n for grid search.")
     @Default("{}") Map<String, ParamDomain> space,
@@ -25,6 +25,8 @@ public record SearchSpec(
     HyperbandSpec hyperband,
     @Doc("pbt: population-based training.")
     PbtSpec pbt,
+    @Doc("tpe: the Parzen-estimator sampler (Bergstra et al. 2011), Optuna 3.1's defaults.")
+    TpeSpec tpe,
     @Doc("On --resume, how many times a FAILED trial is rerun before it is left as failed.")
     @Default("2") @Min(0) int maxFailures,
     @Doc("The sweep stops with a clear message once this many trials have failed.")
@@ -47,7 +49,7 @@ public record SearchSpec(
           + "; add at least one dimension, e.g. train.optimizer.lr: {logUniform: [1.0e-4, 1.0e-1]}");
     }
     if (strategy == SearchStrategy.NONE && !space.isEmpty()) {
-      checks.fail("space", "given, but search.strategy is none; set search.strategy (grid, random, coarse-to-fine, asha, hyperband or pbt)");
+      checks.fail("space", "given, but search.strategy is none; set search.strategy (grid, random, coarse-to-fine, asha, hyperband, pbt or tpe)");
     }
     if (strategy == SearchStrategy.GRID) {
       space.forEach((path, domain) -> {

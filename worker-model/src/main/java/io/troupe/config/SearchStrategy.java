@@ -4,5 +4,5 @@ import io.troupe.config.binding.ConfigEnum;
 
 /** How trials are proposed. NONE runs the config as one trial. */
 public enum SearchStrategy implements ConfigEnum {
-  NONE, GRID, RANDOM, COARSE_TO_FINE, ASHA, HYPERBAND, PBT;
+  NONE, GRID, RANDOM, COARSE_TO_FINE, ASHA, HYPERBAND, PBT, TPE;
 }

@@ -177,6 +177,17 @@ class SweepRunnerTest {
   }
 
   @Test
+  void aTpeSweepRunsItsTrialsOnSparkAndItsBestConfigIsRunnable() throws Exception {
+    SweepOutcome outcome = sweep(spec("search.strategy=tpe", "search.trials=6", "search.tpe={startupTrials: 3}"), dir,
+        false);
+    Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    assertEquals(6, trials.size());
+    trials.values().forEach(t -> assertEquals(TrialStatus.COMPLETED, t.status(), t.trialId()));
+    ExperimentSpec best = ConfigLoader.load(Path.of(outcome.bestConfig()), List.of());
+    assertEquals(outcome.ranked().get(0).params().get("train.optimizer.lr"), best.train().optimizer().lr());
+  }
+
+  @Test
   void coarseToFineNarrowsAroundTheFirstStagesBest() throws Exception {
     ExperimentSpec spec = spec("search.strategy=coarse-to-fine",
         "search.stages=[{trials: 6, epochs: 1}, {trials: 4, epochs: 2, topK: 3, margin: 0.1}]");

@@ -15,6 +15,7 @@ public final class Studies {
       case ASHA -> new AshaStudy(spec, notes);
       case HYPERBAND -> new HyperbandStudy(spec, notes);
       case PBT -> new PbtStudy(spec, notes);
+      case TPE -> new TpeStudy(spec);
     };
   }
 }

@@ -50,6 +50,8 @@ class StudyReplayTest {
         Arguments.of("hyperband", List.of("search.strategy=hyperband", "search.trials=12",
             "search.hyperband={minEpochs: 1, maxEpochs: 9, reduction: 3}")),
         // Diverging members (lr above 0.5) always copy; resample draws some rates afresh.
+        Arguments.of("tpe with repeats", List.of("search.strategy=tpe", "search.trials=12", "search.repeats=2",
+            "search.tpe={startupTrials: 4}")),
         Arguments.of("pbt", List.of("search.strategy=pbt",
             "search.pbt={population: 6, interval: 1, mutable: [train.optimizer.lr], resample: 0.2}")));
   }
