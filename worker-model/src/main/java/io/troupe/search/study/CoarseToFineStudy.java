@@ -10,9 +10,7 @@ import io.troupe.search.ConfigurationScore;
 import io.troupe.search.RandomSampler;
 import io.troupe.search.ScoredTrial;
 import io.troupe.trial.TrialSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +29,8 @@ public final class CoarseToFineStudy implements Study {
   private final String metric;
   private Map<String, ParamDomain> space;
   private int stage = -1;
-  private final Deque<TrialSpec> waiting = new ArrayDeque<>();
+  private final Backlog backlog = new Backlog();
   private final List<Told> stageResults = new ArrayList<>();
-  private int awaited;
 
   public CoarseToFineStudy(ExperimentSpec spec, Consumer<String> notes) {
     this.spec = spec;
@@ -46,26 +43,22 @@ public final class CoarseToFineStudy implements Study {
 
   @Override
   public Optional<TrialSpec> ask() {
-    if (waiting.isEmpty() && awaited == 0 && stage + 1 < stages.size()) {
+    if (backlog.idle() && stage + 1 < stages.size()) {
       narrow();
       startStage(stage + 1);
     }
-    TrialSpec next = waiting.poll();
-    if (next != null) {
-      awaited++;
-    }
-    return Optional.ofNullable(next);
+    return backlog.next();
   }
 
   @Override
   public void tell(Told result) {
-    awaited--;
+    backlog.told();
     stageResults.add(result);
   }
 
   @Override
   public boolean finished() {
-    return stage + 1 == stages.size() && waiting.isEmpty() && awaited == 0;
+    return stage + 1 == stages.size() && backlog.idle();
   }
 
   @Override
@@ -81,7 +74,7 @@ public final class CoarseToFineStudy implements Study {
         current.epochs()));
     List<Map<String, Object>> sampled = RandomSampler.samples(space,
         Seeds.derive(spec.seed(), TrialPlanner.SEARCH_STREAM + s + 1), current.trials());
-    waiting.addAll(TrialPlanner.trials(spec, "s" + (s + 1) + "-", sampled, Map.of("train.epochs", current.epochs())));
+    backlog.add(TrialPlanner.trials(spec, "s" + (s + 1) + "-", sampled, Map.of("train.epochs", current.epochs())));
   }
 
   private void narrow() {

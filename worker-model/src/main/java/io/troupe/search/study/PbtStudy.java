@@ -13,9 +13,7 @@ import io.troupe.search.PbtExplore;
 import io.troupe.search.RandomSampler;
 import io.troupe.trial.TrialSeeds;
 import io.troupe.trial.TrialSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,10 +64,9 @@ public final class PbtStudy implements Study {
   private final int generations;
   private final long seed;
   private final List<Member> members = new ArrayList<>();
-  private final Deque<TrialSpec> waiting = new ArrayDeque<>();
+  private final Backlog backlog = new Backlog();
   private final Map<String, Told> reports = new HashMap<>();
   private int generation = -1;
-  private int awaited;
   private boolean extinct;
 
   public PbtStudy(ExperimentSpec spec, Consumer<String> notes) {
@@ -102,29 +99,25 @@ public final class PbtStudy implements Study {
 
   @Override
   public Optional<TrialSpec> ask() {
-    if (waiting.isEmpty() && awaited == 0 && !extinct && generation + 1 < generations) {
+    if (backlog.idle() && !extinct && generation + 1 < generations) {
       evolve();
       if (!extinct) {
         startGeneration(generation + 1);
       }
     }
-    TrialSpec next = waiting.poll();
-    if (next != null) {
-      awaited++;
-    }
-    return Optional.ofNullable(next);
+    return backlog.next();
   }
 
   @Override
   public void tell(Told result) {
-    awaited--;
+    backlog.told();
     String id = result.trialId();
     reports.put(id.substring(0, id.lastIndexOf("-g")), result);
   }
 
   @Override
   public boolean finished() {
-    return waiting.isEmpty() && awaited == 0 && (extinct || generation + 1 == generations);
+    return backlog.idle() && (extinct || generation + 1 == generations);
   }
 
   @Override
@@ -144,7 +137,7 @@ public final class PbtStudy implements Study {
       if (m.configYaml == null || m.copied != null) {
         m.configYaml = ConfigLoader.toYaml(ConfigLoader.withValues(spec, m.values));
       }
-      waiting.add(new TrialSpec(runId(m.id, g), m.configYaml, m.seed, params, null, m.checkpoint, stopAt));
+      backlog.add(List.of(new TrialSpec(runId(m.id, g), m.configYaml, m.seed, params, null, m.checkpoint, stopAt)));
     }
   }
 

@@ -8,9 +8,7 @@ import io.troupe.search.tpe.Observation;
 import io.troupe.search.tpe.TpeSampler;
 import io.troupe.search.tpe.TpeSettings;
 import io.troupe.trial.TrialSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,11 @@ public final class TpeStudy implements Study {
   private final TpeSampler sampler;
   private final String metric;
   private final int configurations;
-  private final Deque<TrialSpec> waiting = new ArrayDeque<>();
+  private final Backlog backlog = new Backlog();
   /** Configurations asked and not yet observed: their values and their repeats' objectives so far. */
   private final Map<String, Running> running = new LinkedHashMap<>();
   private final List<Observation> observed = new ArrayList<>();
   private int asked;
-  private int awaited;
 
   private record Running(Map<String, Object> params, List<Double> objectives) {}
 
@@ -51,24 +48,20 @@ public final class TpeStudy implements Study {
 
   @Override
   public Optional<TrialSpec> ask() {
-    if (waiting.isEmpty() && asked < configurations) {
+    if (!backlog.hasPlanned() && asked < configurations) {
       List<Map<String, Object>> pending = running.values().stream().map(Running::params).toList();
       Map<String, Object> values = sampler.suggest(asked, observed, pending);
       List<TrialSpec> repeats = TrialPlanner.configuration(spec, "", asked, values, Map.of());
       running.put(TrialPlanner.trialId("", asked), new Running(values, new ArrayList<>()));
-      waiting.addAll(repeats);
+      backlog.add(repeats);
       asked++;
     }
-    TrialSpec next = waiting.poll();
-    if (next != null) {
-      awaited++;
-    }
-    return Optional.ofNullable(next);
+    return backlog.next();
   }
 
   @Override
   public void tell(Told result) {
-    awaited--;
+    backlog.told();
     String configuration = Repeats.configurationOf(result.trialId());
     Running r = running.get(configuration);
     r.objectives().add(result.metric(metric));
@@ -80,7 +73,7 @@ public final class TpeStudy implements Study {
 
   @Override
   public boolean finished() {
-    return asked == configurations && waiting.isEmpty() && awaited == 0;
+    return asked == configurations && backlog.idle();
   }
 
   @Override
