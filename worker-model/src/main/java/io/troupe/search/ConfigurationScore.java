@@ -40,7 +40,8 @@ public record ConfigurationScore(String configurationId, Map<String, Object> par
     return scores.stream().anyMatch(s -> s.trialIds().size() > 1);
   }
 
-  private static ConfigurationScore summarise(String id, List<ScoredTrial> group, Direction direction) {
+  /** One group of trials of the same configuration, however it was grouped (by id here, by values in the report). */
+  public static ConfigurationScore summarise(String id, List<ScoredTrial> group, Direction direction) {
     List<String> ids = group.stream().map(ScoredTrial::trialId).sorted().toList();
     double[] values = group.stream().filter(ScoredTrial::isScored).mapToDouble(ScoredTrial::objective).toArray();
     double mean = Double.NaN;

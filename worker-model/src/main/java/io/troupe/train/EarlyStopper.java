@@ -76,16 +76,10 @@ final class EarlyStopper {
    * @return the epoch restored, or -1 when the last epoch was the best or nothing is restored
    */
   int restoreBest(Network net, int lastEpoch, Function<String, INDArray> readParams) {
-    if (!spec.restoreBest() || bestEpoch < 0 || bestEpoch == lastEpoch) {
+    if (!wouldRestore(lastEpoch)) {
       return -1;
     }
-    if (bestParams != null) {
-      net.setParams(bestParams);
-    } else if (earlierBestModel != null) {
-      net.setParams(readParams.apply(earlierBestModel));
-    } else {
-      return -1;
-    }
+    net.setParams(bestParams != null ? bestParams : readParams.apply(earlierBestModel));
     return bestEpoch;
   }
 

@@ -122,7 +122,7 @@ final class StudyRunner {
         stopReason = String.format("%d trials failed (search.maxFailedTrials = %d); the last: %s: %s",
             failedHere, spec.search().maxFailedTrials(), f.exceptionClass(), f.message());
       }
-      return told(r);
+      return Told.of(r);
     }
 
     @Override
@@ -140,10 +140,6 @@ final class StudyRunner {
         progress.plan(study.expected(), loop.replayed());
       }
     }
-  }
-
-  private static Told told(TrialResult r) {
-    return new Told(r.info().trialId(), r.status(), r.info().params(), r.info().metrics(), r.info().artifacts());
   }
 
   private static Told told(StoredTrial t) {

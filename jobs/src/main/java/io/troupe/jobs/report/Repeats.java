@@ -1,7 +1,10 @@
 package io.troupe.jobs.report;
 
+import io.troupe.config.Direction;
 import io.troupe.driver.ensemble.SweepSelection;
 import io.troupe.driver.store.StoredTrial;
+import io.troupe.search.ConfigurationScore;
+import io.troupe.search.ScoredTrial;
 import io.troupe.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,16 +65,10 @@ final class Repeats {
   }
 
   private static Group group(Map<String, Object> params, List<StoredTrial> members, ScoreMetric metric) {
-    double[] v = members.stream().mapToDouble(t -> t.metric(metric.name())).toArray();
-    double mean = 0;
-    for (double x : v) {
-      mean += x / v.length;
-    }
-    double squares = 0;
-    for (double x : v) {
-      squares += (x - mean) * (x - mean);
-    }
-    List<Double> values = members.stream().map(t -> t.metric(metric.name())).toList();
-    return new Group(params, members, mean, Math.sqrt(squares / (v.length - 1)), metric.best(values));
+    List<ScoredTrial> scored = members.stream()
+        .map(t -> new ScoredTrial(t.trialId(), t.params(), t.metric(metric.name()))).toList();
+    ConfigurationScore score = ConfigurationScore.summarise(members.get(0).trialId(), scored,
+        metric.largerIsBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE);
+    return new Group(params, members, score.mean(), score.sd(), score.best());
   }
 }

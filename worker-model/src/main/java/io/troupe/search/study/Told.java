@@ -1,5 +1,6 @@
 package io.troupe.search.study;
 
+import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,11 @@ public record Told(String trialId, TrialStatus status, Map<String, Object> param
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
     artifacts = Collections.unmodifiableMap(new TreeMap<>(artifacts));
+  }
+
+  /** A result as it arrives from a trial. */
+  public static Told of(TrialResult r) {
+    return new Told(r.info().trialId(), r.status(), r.info().params(), r.info().metrics(), r.info().artifacts());
   }
 
   /** The metric, or NaN when the trial has none (diverged, failed, pruned): never among the best. */

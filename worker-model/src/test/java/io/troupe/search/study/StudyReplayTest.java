@@ -112,7 +112,7 @@ class StudyReplayTest {
         // themselves (as a rerun trial would finish where it did before): the smallest hash of its id first.
         TrialSpec done = running.stream().min(java.util.Comparator.comparingInt(x -> Long.hashCode(x.seed()))).orElseThrow();
         running.remove(done);
-        Told told = told(fakeRun(done));
+        Told told = Told.of(fakeRun(done));
         store.put(told.trialId(), new StudyLoop.Replay(told, asksSoFar, store.size() + 1));
         return told;
       }
@@ -130,10 +130,6 @@ class StudyReplayTest {
       throw new AssertionError(e);
     }
     return asked;
-  }
-
-  private static Told told(TrialResult r) {
-    return new Told(r.info().trialId(), r.status(), r.info().params(), r.info().metrics(), r.info().artifacts());
   }
 
   /** Validation accuracy peaks at lr 0.01 and grows with epochs; lr above 0.5 diverges. */
