@@ -375,6 +375,10 @@ final class TrainingSession {
         oobSource = new BatchSource(trainData.select(oob, trainData.name() + "#oob"), splits.transform(), null);
         trainData = trainData.select(sample.indices(), trainData.name() + "#bootstrap");
       }
+      if (trial.shard() != null) {
+        trainData = trainData.select(trial.shard().rows(trainData.size()),
+            trainData.name() + "#shard-" + (trial.shard().index() + 1) + "-of-" + trial.shard().count());
+      }
       BatchSource trainSource = new BatchSource(trainData, splits.transform(), spec.train().augment());
       int evalRows = Math.min(trainData.size(), spec.train().monitor().trainEvalExamples());
       BatchSource trainEval = new BatchSource(trainData.select(io.troupe.data.Shuffles.identity(evalRows), trainData.name() + "#eval"),

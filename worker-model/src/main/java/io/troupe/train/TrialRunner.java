@@ -77,6 +77,8 @@ public final class TrialRunner {
       scoreAverage(ArtifactRole.EMA, session.withParams(ema.average()), session, splits, metrics);
     }
     double seconds = seconds(start);
+    // The rows one epoch trained on: the training part, or a bagged member's sample, or a shard.
+    metrics.put("train_rows", (double) session.sources().train().size());
     metrics.put("samples_per_second", session.iterations() == 0 ? 0.0
         : trainedSamples(session) / trainSeconds(session));
     TrialInfo info = info(trial, splits, session, metrics, false, seconds);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.artifacts.ModelArtifacts;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.data.bootstrap.DataShard;
 import io.troupe.trial.Diagnosis;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
@@ -79,6 +80,19 @@ class TrialBehaviourTest {
   }
 
   @Test
+  void aShardMemberTrainsOnItsShardAlone() {
+    ExperimentSpec spec = TrialFixture.spec();
+    int trainSize = TrialFixture.data(spec).train().size();
+    DataShard shard = new DataShard(1, 3, 5);
+    TrialResult r = new TrialRunner(new LocalArtifactStore(dir), TrialProgress.SILENT)
+        .run(TrialSpec.of(spec, "shard-02", Map.of()).withShard(shard), TrialFixture.data(spec));
+    TrialResult.Completed c = assertInstanceOf(TrialResult.Completed.class, r, TrialFixture.describe(r));
+    assertEquals(shard.rows(trainSize).length, c.info().metrics().get("train_rows").doubleValue());
+    assertEquals(trainSize, TrialFixture.completed(dir.resolve("whole")).info().metrics().get("train_rows").doubleValue());
+    assertTrue(c.info().metrics().get("val_accuracy") > 0.5, c.info().metrics().toString());
+  }
+
+  @Test
   void snapshotsAreTakenAtEachCycleEnd() {
     // 540 training rows in batches of 30: 18 iterations per epoch, 9 per 0.5-epoch cycle;
     // 3 epochs are 6 whole cycles, so 6 cycle ends and 6 snapshots.
@@ -135,7 +149,7 @@ class TrialBehaviourTest {
 
   @Test
   void aBrokenTrialIsAFailedValueNotAnException() {
-    TrialSpec broken = new TrialSpec("bad", "train: {epochs: 0}", 1, Map.of(), null, null, null);
+    TrialSpec broken = new TrialSpec("bad", "train: {epochs: 0}", 1, Map.of(), null, null, null, null);
     TrialResult r = new TrialRunner(new LocalArtifactStore(dir), TrialProgress.SILENT)
         .run(broken, TrialFixture.data(TrialFixture.spec()));
     TrialResult.Failed f = assertInstanceOf(TrialResult.Failed.class, r);

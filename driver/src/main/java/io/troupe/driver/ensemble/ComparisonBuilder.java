@@ -94,6 +94,11 @@ final class ComparisonBuilder {
     if (strategies.contains(EnsembleStrategy.BAGGING)) {
       bagging();
     }
+    for (String group : List.of(EnsemblePlan.SHARDS, EnsemblePlan.SHARDS_SHARED_INIT)) {
+      if (plan.members().containsKey(group)) {
+        shards(group);
+      }
+    }
     for (String run : List.of(EnsemblePlan.SNAPSHOTS, EnsemblePlan.CONTROL)) {
       if (plan.members().containsKey(run)) {
         snapshots(run);
@@ -126,6 +131,18 @@ final class ComparisonBuilder {
     double compute = epochs * spec.ensemble().bootstrapFraction() * members.size();
     predictionRows("bagging", members, compute, (combiner, weights) -> trainLabels == null ? Double.NaN
         : OutOfBag.accuracy(trainLabels, oobRows, oobPredictions, combiner, weights));
+  }
+
+  /**
+   * Members that each saw 1/M of the training part: together one pass's compute per epoch, as a
+   * single member. Always with a parameter-average row: a negative control when the members
+   * started apart (shards), one-shot parameter averaging when they shared their start
+   * (shards-shared-init).
+   */
+  private void shards(String group) {
+    List<ScoredModel> members = completed(group);
+    predictionRows(group, members, epochs, null);
+    averageRow(group, members, epochs, "ensembles/" + group + "-average.zip");
   }
 
   private void snapshots(String run) {

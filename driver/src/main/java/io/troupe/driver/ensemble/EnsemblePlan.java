@@ -7,6 +7,7 @@ import io.troupe.config.EnsembleSpec;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SnapshotEnsembleSpec;
+import io.troupe.data.bootstrap.DataShard;
 import io.troupe.trial.TrialSeeds;
 import io.troupe.trial.TrialSpec;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Set;
  * baseline is the true ensemble's first member and also keeps the SWA/EMA averages (averaging
  * does not change training), and the negative control averages the true ensemble's members.
  *
- * <p>Ids: member-01..M (true ensemble; member-01 is the baseline), bag-01..M, snapshots,
+ * <p>Ids: member-01..M (true ensemble; member-01 is the baseline), bag-01..M, shard-01..M,
+ * shard-init-01..M, snapshots,
  * snapshots-control, soup-base then soup-01..M (which continue from soup-base's checkpoint).
  */
 record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map<String, List<String>> members) {
@@ -30,6 +32,8 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
   static final String SNAPSHOTS = "snapshots";
   static final String CONTROL = "snapshots-control";
   static final String SOUP_BASE = "soup-base";
+  static final String SHARDS = "shards";
+  static final String SHARDS_SHARED_INIT = "shards-shared-init";
   /** SWA's default start when train.averaging.swaStartEpoch is unset: average the second half. */
   static final double SWA_START_FRACTION = 0.5;
   static final double DEFAULT_EMA_DECAY = 0.999;
@@ -53,6 +57,13 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
       List<String> ids = ids("bag", e.members());
       ids.forEach(id -> first.add(TrialSpec.of(plain, id, Map.of()).withBootstrap(bootstrapSeed(spec, id))));
       members.put("bagging", ids);
+    }
+    if (strategies.contains(EnsembleStrategy.SHARDS)) {
+      members.put(SHARDS, shardMembers(spec, plain, "shard", null, first));
+    }
+    if (strategies.contains(EnsembleStrategy.SHARDS_SHARED_INIT)) {
+      // One seed for every member: the same initial weights (and dropout/batch-order streams) on different rows.
+      members.put(SHARDS_SHARED_INIT, shardMembers(spec, plain, "shard-init", TrialSeeds.derive(spec.seed(), "shard-init"), first));
     }
     SnapshotEnsembleSpec s = e.snapshots();
     if (strategies.contains(EnsembleStrategy.SNAPSHOTS)) {
@@ -88,6 +99,22 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
       members.put("soup", ids);
     }
     return new EnsemblePlan(first, second, members);
+  }
+
+  /**
+   * Members on the ensemble.shards disjoint shards of the training part, dealt by one permutation
+   * that both shard strategies share, so shard k holds the same rows in each.
+   */
+  private static List<String> shardMembers(ExperimentSpec spec, ExperimentSpec plain, String prefix, Long sharedSeed,
+      List<TrialSpec> first) {
+    int count = spec.ensemble().shards();
+    long permutation = TrialSeeds.derive(spec.seed(), "shards/" + count);
+    List<String> ids = ids(prefix, count);
+    for (int k = 0; k < count; k++) {
+      TrialSpec member = TrialSpec.of(plain, ids.get(k), Map.of()).withShard(new DataShard(k, count, permutation));
+      first.add(sharedSeed == null ? member : member.withSeed(sharedSeed));
+    }
+    return ids;
   }
 
   /** Soup members share the weights trained for the first half of the epochs. */

@@ -195,6 +195,41 @@ class EnsembleRunnerTest {
   }
 
   @Test
+  void shardMembersSplitTheTrainingPartAndAreCombinedEveryWay() throws Exception {
+    ExperimentSpec spec = spec("ensemble.strategies=[single, shards, shards-shared-init]", "ensemble.shards=2",
+        "ensemble.combiners=[average, vote]");
+    EnsembleOutcome o = run(spec, dir, false);
+    assertFalse(o.stoppedOnFailures(), o.stopReason());
+    Set<String> rows = o.table().rows().stream().map(r -> r.strategy() + "/" + r.combiner()).collect(Collectors.toSet());
+    assertEquals(Set.of("single/-", "shards/average", "shards/vote", "shards/parameter-average",
+        "shards-shared-init/average", "shards-shared-init/vote", "shards-shared-init/parameter-average"), rows,
+        "shards are always parameter-averaged too, whatever ensemble.combiners says");
+    Map<String, StoredTrial> trials = ResultStore.open(new LocalArtifactStore(dir)).latest();
+    assertEquals(Set.of("member-01", "shard-01", "shard-02", "shard-init-01", "shard-init-02"), trials.keySet());
+    int trainRows = DataLoader.load(spec.data(), spec.dataSeed()).train().size();
+    for (String id : List.of("shard-01", "shard-02", "shard-init-01", "shard-init-02")) {
+      double rowsTrained = trials.get(id).metric("train_rows");
+      assertTrue(Math.abs(rowsTrained - trainRows / 2.0) <= 0.5, id + " trained on " + rowsTrained + " of " + trainRows);
+    }
+    assertTrue(seed(trials.get("shard-01")) != seed(trials.get("shard-02")), "shards: each member its own start");
+    assertEquals(seed(trials.get("shard-init-01")), seed(trials.get("shard-init-02")), "shards-shared-init: one start");
+    // Shard k holds the same rows in both strategies; with one start they differ only in the rows.
+    assertEquals(trials.get("shard-01").metric("train_rows"), trials.get("shard-init-01").metric("train_rows"));
+    for (ComparisonRow r : o.table().rows()) {
+      if (r.strategy().startsWith("shards")) {
+        assertEquals(4, r.trainEpochs(), r.label() + ": 2 members on half the data each cost one member's 4 epochs");
+      }
+    }
+    // One-shot averaging of members from one start keeps a working network.
+    assertTrue(row(o, "shards-shared-init", "parameter-average").figure("accuracy") > 0.5);
+    assertTrue(Files.exists(dir.resolve("artifacts/ensembles/shards-shared-init-average.zip")));
+  }
+
+  private static long seed(StoredTrial t) {
+    return t.json().get("seed").asLong();
+  }
+
+  @Test
   void regressionComparesAveragesByMse() throws Exception {
     ExperimentSpec spec = spec("data.task=regression", "ensemble.strategies=[single, true]",
         "ensemble.combiners=[average, parameter-average]", "ensemble.members=2");

@@ -137,7 +137,7 @@ public final class PbtStudy implements Study {
       if (m.configYaml == null || m.copied != null) {
         m.configYaml = ConfigLoader.toYaml(ConfigLoader.withValues(spec, m.values));
       }
-      backlog.add(List.of(new TrialSpec(runId(m.id, g), m.configYaml, m.seed, params, null, m.checkpoint, stopAt)));
+      backlog.add(List.of(new TrialSpec(runId(m.id, g), m.configYaml, m.seed, params, null, null, m.checkpoint, stopAt)));
     }
   }
 
