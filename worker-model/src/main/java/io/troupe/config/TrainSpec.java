@@ -38,7 +38,9 @@ public record TrainSpec(
     @Doc("Diagnostics recorded per epoch.")
     MonitorSpec monitor,
     @Doc("Early stopping on validation.")
-    EarlyStoppingSpec earlyStopping)
+    EarlyStoppingSpec earlyStopping,
+    @Doc("One trial across several executors.")
+    DistributedSpec distributed)
     implements CrossChecked {
 
   @Override
@@ -69,10 +71,32 @@ public record TrainSpec(
           + reduction + " = " + optimizer.lr() / reduction + " because " + checks.path("schedule.minLr") + " ("
           + schedule.minLr() + ") is above it; lower minLr or stopAtReduction");
     }
+    if (distributed.enabled()) {
+      dataParallelChecks(checks);
+    }
     Integer swaStart = averaging.swaStartEpoch();
     if (swaStart != null && swaStart >= epochs) {
       checks.fail("averaging.swaStartEpoch", "must be < " + checks.path("epochs") + " (" + epochs
           + "), got " + swaStart);
+    }
+  }
+
+  /**
+   * What data-parallel training cannot do: the workers train between averages out of the driver's
+   * sight, so whatever acts on every mini-batch (snapshots, SWA/EMA, gradient noise) has no place
+   * to run. Epoch-level features (schedules, early stopping, plateau) work.
+   */
+  private void dataParallelChecks(Checks checks) {
+    String why = " acts on every mini-batch, which data-parallel workers train out of the driver's sight; set "
+        + checks.path("distributed.mode") + " none or turn it off";
+    if (snapshots.mode() != SnapshotMode.NONE) {
+      checks.fail("snapshots.mode", snapshots.mode().configName() + why);
+    }
+    if (averaging.swaStartEpoch() != null || averaging.emaDecay() != null) {
+      checks.fail("averaging", "SWA/EMA" + why);
+    }
+    if (gradientNoise.eta() > 0) {
+      checks.fail("gradientNoise.eta", "gradient noise" + why);
     }
   }
 }

@@ -47,7 +47,7 @@ final class TrainingSession {
   private final TrainSpec train;
   private final ArtifactStore store;
   private final TrialProgress progress;
-  private final Sources sources;
+  private final TrialSources sources;
   private final ReusedBatches batches;
   private final LearningRates rates;
   private final Network net;
@@ -57,6 +57,8 @@ final class TrainingSession {
   private final SnapshotTaker snapshots;
   private final PlateauTracker plateau;
   private final EarlyStopper stopper;
+  /** Non-null for a data-parallel trial: epochs are fitted across executors. */
+  private final EpochFitter fitter;
   private int stoppedAt = -1;
   private int restoredEpoch = -1;
   private final List<EpochStats> history = new ArrayList<>();
@@ -67,8 +69,10 @@ final class TrainingSession {
   private double epochLossSum;
   private int epochBatches;
 
-  TrainingSession(TrialSpec trial, ExperimentSpec spec, DataSplits splits, ArtifactStore store, TrialProgress progress) {
+  TrainingSession(TrialSpec trial, ExperimentSpec spec, DataSplits splits, ArtifactStore store, TrialProgress progress,
+      EpochFitter fitter) {
     this.trial = trial;
+    this.fitter = fitter;
     this.spec = spec;
     this.train = spec.train();
     this.store = store;
@@ -78,9 +82,10 @@ final class TrainingSession {
     // ND4J's periodic System.gc() stops every trial in the JVM at once; off-heap memory is still
     // reclaimed by ordinary GC and javacpp's own limits. (Process-wide, so set by every trial.)
     Nd4j.getMemoryManager().togglePeriodicGc(false);
-    this.sources = Sources.of(splits, trial, spec);
+    this.sources = TrialSources.of(splits, trial, spec);
     this.batches = new ReusedBatches(sources.train());
-    int iterationsPerEpoch = (sources.train().size() + train.batchSize() - 1) / train.batchSize();
+    int iterationsPerEpoch = fitter != null ? fitter.iterationsPerEpoch(sources.train().size())
+        : (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);
     NetworkShape shape = NetworkShape.of(splits.train());
     ModelFile file = spec.model().file() == null ? ModelFile.NONE : ModelFile.staged(store);
@@ -92,7 +97,8 @@ final class TrainingSession {
     this.firstEpoch = net.epochCount();
     this.iteration = net.iterationCount();
     this.lastEpoch = trial.stopAtEpoch() == null ? train.epochs() : Math.min(train.epochs(), trial.stopAtEpoch());
-    this.monitor = train.monitor().enabled()
+    // A data-parallel trial's steps run on the workers, where no driver-side listener sees them.
+    this.monitor = train.monitor().enabled() && fitter == null
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     net.setListeners(listeners());
     ViewCachingUpdaterBlock.install(net.updater());
@@ -194,6 +200,9 @@ final class TrainingSession {
   }
 
   private Optional<DivergencePoint> trainEpoch(int epoch) {
+    if (fitter != null) {
+      return fitRemotely(epoch);
+    }
     int[] order = sources.train().epochOrder(trial.seed(), epoch, train.shuffle());
     epochLossSum = 0;
     epochBatches = 0;
@@ -215,6 +224,28 @@ final class TrainingSession {
       snapshots.afterIteration(net, iteration);
       iteration++;
     }
+    return Optional.empty();
+  }
+
+  /**
+   * One epoch across executors: the guard sees the loss after each averaging round (the workers'
+   * own mini-batch losses stay on the workers), and the epoch's training loss is their mean.
+   */
+  private Optional<DivergencePoint> fitRemotely(int epoch) {
+    EpochFitter.FittedEpoch fitted = fitter.fitEpoch(net, epoch, iteration);
+    epochLossSum = 0;
+    epochBatches = 0;
+    for (int round = 0; round < fitted.roundLosses().length; round++) {
+      double loss = fitted.roundLosses()[round];
+      Optional<DivergencePoint> diverged = guard.check(loss, epoch + 1, iteration);
+      if (diverged.isPresent()) {
+        return diverged;
+      }
+      epochLossSum += loss;
+      epochBatches++;
+      iteration += fitted.roundSteps()[round];
+    }
+    net.setCounts(net.epochCount(), (int) iteration);
     return Optional.empty();
   }
 
@@ -261,11 +292,16 @@ final class TrainingSession {
     }
   }
 
+  /** The data-parallel fitter, or null for a one-task trial. */
+  EpochFitter fitter() {
+    return fitter;
+  }
+
   Network network() {
     return net;
   }
 
-  Sources sources() {
+  TrialSources sources() {
     return sources;
   }
 
@@ -358,37 +394,5 @@ final class TrainingSession {
   /** Validation and test predictions of a network. */
   Predictions[] predict(Network model) {
     return new Predictions[] {Evaluator.predict(model, sources.validation()), Evaluator.predict(model, sources.test())};
-  }
-
-  /** The data a trial reads: training (maybe a bootstrap sample), validation, test, and small fixed samples. */
-  record Sources(BatchSource train, BatchSource validation, BatchSource test, BatchSource trainEval,
-      INDArray probe, int[] outOfBag, BatchSource outOfBagSource) {
-
-    static Sources of(DataSplits splits, TrialSpec trial, ExperimentSpec spec) {
-      Dataset trainData = splits.train();
-      int[] oob = null;
-      BatchSource oobSource = null;
-      if (trial.bootstrapSeed() != null) {
-        BootstrapSample sample = BootstrapSample.draw(trainData.size(), spec.ensemble().bootstrapFraction(),
-            trial.bootstrapSeed());
-        oob = sample.outOfBag();
-        oobSource = new BatchSource(trainData.select(oob, trainData.name() + "#oob"), splits.transform(), null);
-        trainData = trainData.select(sample.indices(), trainData.name() + "#bootstrap");
-      }
-      if (trial.shard() != null) {
-        trainData = trainData.select(trial.shard().rows(trainData.size()),
-            trainData.name() + "#shard-" + (trial.shard().index() + 1) + "-of-" + trial.shard().count());
-      }
-      BatchSource trainSource = new BatchSource(trainData, splits.transform(), spec.train().augment());
-      int evalRows = Math.min(trainData.size(), spec.train().monitor().trainEvalExamples());
-      BatchSource trainEval = new BatchSource(trainData.select(io.troupe.data.Shuffles.identity(evalRows), trainData.name() + "#eval"),
-          splits.transform(), null);
-      BatchSource validation = new BatchSource(splits.validation(), splits.transform(), null);
-      BatchSource probeSource = validation.size() > 0 ? validation : trainEval;
-      INDArray probe = probeSource.features(0, Math.min(probeSource.size(), spec.train().monitor().probeExamples()));
-      return new Sources(trainSource, validation, new BatchSource(splits.test(), splits.transform(), null),
-          trainEval, probe, oob, oobSource);
-    }
-
   }
 }

@@ -35,11 +35,16 @@ public final class TrialRunner {
   }
 
   public TrialResult run(TrialSpec trial, DataSplits splits) {
+    return run(trial, splits, null);
+  }
+
+  /** As {@link #run(TrialSpec, DataSplits)}, with the epochs fitted by {@code fitter} (a data-parallel trial) when non-null. */
+  public TrialResult run(TrialSpec trial, DataSplits splits, EpochFitter fitter) {
     long start = System.nanoTime();
     TrainingSession session = null;
     try {
       ExperimentSpec spec = trial.experiment();
-      session = new TrainingSession(trial, spec, splits, store, progress);
+      session = new TrainingSession(trial, spec, splits, store, progress, fitter);
       Optional<DivergencePoint> diverged = session.train();
       if (diverged.isPresent()) {
         return diverged(trial, splits, session, diverged.get(), start);
@@ -123,6 +128,9 @@ public final class TrialRunner {
     Map<String, Double> metrics = new TreeMap<>();
     metrics.put("initial_loss", session.initialLoss());
     metrics.put("epochs_run", (double) session.history().size());
+    if (session.fitter() != null) {
+      metrics.putAll(session.fitter().metrics());
+    }
     if (!session.history().isEmpty()) {
       // The epoch whose weights the trial ends with: the last, or the best one early stopping restored.
       double[] kept = session.keptTrainFigures();

@@ -1,6 +1,11 @@
 package io.troupe.driver.dispatch;
 
+import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
+import io.troupe.driver.parallel.DataParallelFitter;
+import io.troupe.driver.store.RunStores;
+import io.troupe.train.TrialProgress;
+import io.troupe.train.TrialRunner;
 import io.troupe.trial.ProvenanceReader;
 import io.troupe.trial.TrialInfo;
 import io.troupe.trial.TrialResult;
@@ -28,6 +33,8 @@ public final class TrialDispatcher implements AutoCloseable {
   private final Broadcast<DataSplits> data;
   private final boolean ownsData;
   private final String sourceFingerprint;
+  /** Where a data-parallel trial (run on the driver) writes its artifacts; null where trials are custom tasks. */
+  private final String artifactRoot;
   private final org.apache.spark.api.java.function.Function<TrialSpec, TrialResult> task;
   private final ExecutorService threads;
   private final CompletionService<TrialResult> done;
@@ -35,14 +42,14 @@ public final class TrialDispatcher implements AutoCloseable {
   private int inFlight;
 
   public TrialDispatcher(JavaSparkContext spark, DataSplits splits, String artifactRoot, int slots) {
-    this(spark, splits, slots, data -> new TrialTask(data, artifactRoot));
+    this(spark, spark.broadcast(splits), true, slots, artifactRoot, data -> new TrialTask(data, artifactRoot));
   }
 
   /** A dispatcher running {@code taskFor(broadcast data)} in each task; benchmarks pass a no-op. */
   public TrialDispatcher(JavaSparkContext spark, DataSplits splits, int slots,
       java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
     // Broadcast once: Spark ships it to each executor once and every task there reads that copy.
-    this(spark, spark.broadcast(splits), true, slots, taskFor);
+    this(spark, spark.broadcast(splits), true, slots, null, taskFor);
   }
 
   /**
@@ -51,21 +58,22 @@ public final class TrialDispatcher implements AutoCloseable {
    */
   public static TrialDispatcher sharing(JavaSparkContext spark, Broadcast<DataSplits> data, String artifactRoot,
       int slots) {
-    return new TrialDispatcher(spark, data, false, slots, shared -> new TrialTask(shared, artifactRoot));
+    return new TrialDispatcher(spark, data, false, slots, artifactRoot, shared -> new TrialTask(shared, artifactRoot));
   }
 
   /** As {@link #sharing(JavaSparkContext, Broadcast, String, int)}, running {@code taskFor} in each task. */
   public static TrialDispatcher sharing(JavaSparkContext spark, Broadcast<DataSplits> data, int slots,
       java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
-    return new TrialDispatcher(spark, data, false, slots, taskFor);
+    return new TrialDispatcher(spark, data, false, slots, null, taskFor);
   }
 
   private TrialDispatcher(JavaSparkContext spark, Broadcast<DataSplits> data, boolean ownsData, int slots,
-      java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
+      String artifactRoot, java.util.function.Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor) {
     this.spark = spark;
     this.slots = slots;
     this.data = data;
     this.ownsData = ownsData;
+    this.artifactRoot = artifactRoot;
     this.sourceFingerprint = data.value().sourceFingerprint();
     this.task = taskFor.apply(data);
     this.threads = Executors.newFixedThreadPool(slots, r -> {
@@ -138,10 +146,24 @@ public final class TrialDispatcher implements AutoCloseable {
     long start = System.nanoTime();
     spark.setJobGroup("troupe-" + trial.trialId(), "trial " + trial.trialId(), true);
     try {
+      ExperimentSpec spec = artifactRoot == null ? null : trial.experiment();
+      if (spec != null && spec.train().distributed().enabled()) {
+        return runDataParallel(trial, spec);
+      }
       return spark.parallelize(List.of(trial), 1).map(task).collect().get(0);
     } catch (Exception e) {
       return lostTrial(trial, e, (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /**
+   * A data-parallel trial: its loop (scoring, diagnostics, saving) runs here on the driver, and each
+   * epoch's training across train.distributed.workers executors. A Spark job that fails for good
+   * mid-epoch makes it FAILED, like any trial, so --resume runs it again.
+   */
+  private TrialResult runDataParallel(TrialSpec trial, ExperimentSpec spec) {
+    return new TrialRunner(RunStores.onExecutor(artifactRoot), TrialProgress.SILENT)
+        .run(trial, data.value(), new DataParallelFitter(spark, data, trial, spec));
   }
 
   /** A trial whose Spark job failed outright: its task never returned a result of its own. */

@@ -66,8 +66,9 @@ public final class SweepRunner {
   }
 
   /**
-   * spark.slots, else the cores Spark offers divided by the cores each trial takes (on a cluster,
-   * once its executors have registered).
+   * Trials at once: spark.slots, else the cores Spark offers divided by the cores each trial takes
+   * (on a cluster, once its executors have registered); divided by train.distributed.workers for
+   * data-parallel trials.
    */
   static int slots(ExperimentSpec spec, JavaSparkContext jsc) {
     // Even with spark.slots set: the executor report at the start needs every executor registered.
@@ -76,10 +77,10 @@ public final class SweepRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (spec.spark().slots() != null) {
-      return spec.spark().slots();
-    }
-    return Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
+    int slots = spec.spark().slots() != null ? spec.spark().slots()
+        : Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
+    // A data-parallel trial takes a task slot for each of its workers.
+    return spec.train().distributed().enabled() ? Math.max(1, slots / spec.train().distributed().workers()) : slots;
   }
 
   public int slots() {
