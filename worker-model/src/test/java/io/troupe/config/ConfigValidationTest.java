@@ -20,6 +20,15 @@ class ConfigValidationTest {
     return Stream.of(
         bad("negative learning rate", "train: {optimizer: {lr: -1}}",
             "train.optimizer.lr: must be > 0, got -1"),
+        bad("data-parallel with snapshots", "train: {distributed: {mode: data-parallel}, snapshots: {mode: evenly}}",
+            "train.snapshots.mode: evenly acts on every mini-batch, which data-parallel workers train out of the"
+                + " driver's sight; set train.distributed.mode none or turn it off"),
+        bad("data-parallel with SWA", "train: {distributed: {mode: data-parallel}, averaging: {swaStartEpoch: 2}}",
+            "train.averaging: SWA/EMA acts on every mini-batch"),
+        bad("data-parallel with gradient noise", "train: {distributed: {mode: data-parallel}, gradientNoise: {eta: 0.3}}",
+            "train.gradientNoise.eta: gradient noise acts on every mini-batch"),
+        bad("no data-parallel workers", "train: {distributed: {mode: data-parallel, workers: 0}}",
+            "train.distributed.workers: must be >= 1, got 0"),
         bad("misspelt top-level section", "trian: {epochs: 3}",
             "trian: unknown key (did you mean train?)"),
         bad("snake_case key", "train: {batch_size: 64}",

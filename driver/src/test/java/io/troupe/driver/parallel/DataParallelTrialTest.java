@@ -30,7 +30,7 @@ class DataParallelTrialTest {
       data: {source: synthetic, scaling: standardize, synthetic: {trainSize: 600, testSize: 200, features: 8, classes: 3, clusterStd: 2.5}}
       model: {hidden: [16], activation: relu, init: he}
       train:
-        epochs: 3
+        epochs: 2
         batchSize: 20
         optimizer: {type: adam, lr: 0.01}
         distributed: {mode: data-parallel, workers: 2, averagingFrequency: 3}
@@ -71,21 +71,38 @@ class DataParallelTrialTest {
     TrialResult.Completed r = run(spec(), "dp");
     Map<String, Double> m = r.info().metrics();
     assertTrue(m.get("val_accuracy") > 0.8, m.toString());
-    assertEquals(3, r.info().history().size());
+    assertEquals(2, r.info().history().size());
     // 540 training rows (600 less the 10% validation) in batches of 20: 27 a epoch, rounds of 2 x 3.
     int batches = (int) Math.ceil(m.get("train_rows") / 20);
     int roundsPerEpoch = (int) Math.ceil(batches / 6.0);
-    assertEquals(3.0 * roundsPerEpoch, m.get("dp_rounds"));
+    assertEquals(2.0 * roundsPerEpoch, m.get("dp_rounds"));
     assertTrue(m.get("dp_bytes_broadcast") > 0 && m.get("dp_bytes_returned").equals(m.get("dp_bytes_broadcast")));
     assertTrue(r.info().artifacts().containsKey("model"), r.info().artifacts().toString());
+
+    TrialResult.Completed again = run(spec(), "dp");
+    assertEquals(m.get("val_loss"), again.info().metrics().get("val_loss"), "the same seed, the same numbers");
+    assertEquals(m.get("test_accuracy"), again.info().metrics().get("test_accuracy"));
   }
 
   @Test
-  void theSameSeedGivesTheSameNumbers() throws Exception {
-    TrialResult.Completed a = run(spec(), "a");
-    TrialResult.Completed b = run(spec(), "a");
-    assertEquals(a.info().metrics().get("val_loss"), b.info().metrics().get("val_loss"));
-    assertEquals(a.info().metrics().get("test_accuracy"), b.info().metrics().get("test_accuracy"));
+  void aSweepOfDataParallelTrialsRunsSlotsOverWorkersAtOnceAndRanksThem() throws Exception {
+    ExperimentSpec spec = spec("search.strategy=random", "search.trials=2", "train.epochs=1",
+        "search.space={train.optimizer.lr: {logUniform: [1.0e-3, 3.0e-2]}}");
+    assertEquals(1, io.troupe.driver.sweep.SweepRunnerAccess.slots(spec, jsc), "2 task slots / 2 workers");
+    DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
+    io.troupe.driver.sweep.SweepProgress quiet = new io.troupe.driver.sweep.SweepProgress(
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream()), "val_accuracy", spec.objectiveDirection());
+    io.troupe.driver.sweep.SweepOutcome outcome;
+    try (io.troupe.driver.store.RunDirectory run = io.troupe.driver.store.RunDirectory.openFor(spec,
+        splits.sourceFingerprint(), io.troupe.driver.store.RunInvocation.of("sweep"), dir.toString(),
+        new org.apache.hadoop.conf.Configuration(), false)) {
+      outcome = new io.troupe.driver.sweep.SweepRunner(spec, splits, spark, run, quiet).run();
+    }
+    assertEquals(2, outcome.ranked().size());
+    outcome.ranked().forEach(t -> {
+      assertEquals(io.troupe.trial.TrialStatus.COMPLETED, t.status(), t.trialId());
+      assertTrue(t.metric("dp_rounds") > 0, t.trialId() + " trained data-parallel");
+    });
   }
 
   @Test
