@@ -128,6 +128,82 @@ class ClusterDrillsIT {
     assertEquals(TRIALS, ids.size(), "every planned trial ended exactly once");
   }
 
+  private static final String DATA_PARALLEL = """
+      name: dp-drill
+      seed: 7
+      data: {source: synthetic, synthetic: {trainSize: 6000, testSize: 500, features: 20, classes: 4}}
+      model: {hidden: [64, 32], activation: tanh, init: xavier}
+      train:
+        epochs: 4
+        batchSize: 32
+        optimizer: {type: adam, lr: 0.003}
+        distributed: {mode: data-parallel, workers: 2, averagingFrequency: 5}
+      spark: {conf: {spark.ui.enabled: "false"}}
+      """;
+
+  /**
+   * A data-parallel trial whose worker's executor is killed mid-training: Spark reruns the lost
+   * task (the standalone worker starts a new executor), and because a round's batches, seeds and
+   * starting parameters are fixed before it runs, the trial ends COMPLETED with exactly the numbers
+   * of an uninterrupted run on the same cluster.
+   */
+  @Test
+  void aDataParallelTrialLosingAnExecutorMidTrainingEndsWithTheNumbersOfAnUninterruptedRun() throws Exception {
+    Path work = Files.createDirectories(shared.resolve("dp"));
+    Path config = Files.writeString(work.resolve("dp.yaml"), DATA_PARALLEL);
+    Path referenceLog = work.resolve("reference.txt");
+    assertEquals(0, finish(troupe(referenceLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out",
+        work.resolve("reference").toString()), referenceLog, 240), Files.readString(referenceLog));
+    JsonNode reference = onlyRecord(work.resolve("reference/dp-drill/trials.jsonl"));
+    assertTrue(reference.get("metrics").get("dp_rounds").asDouble() > 0, reference.toString());
+
+    Path workerLogs = cluster.cluster().runDir().resolve("work/worker-1");
+    long tasksBefore = finishedTasks(workerLogs);
+    Path log = work.resolve("drill.txt");
+    sweep = troupe(log, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", work.resolve("out").toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (finishedTasks(workerLogs) < tasksBefore + 12 && System.nanoTime() < deadline && sweep.isAlive()) {
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> executors = cluster.cluster().daemon("worker-1").children().filter(LocalCluster::running).toList();
+    assertTrue(sweep.isAlive() && executors.size() == 1, "worker-1's executor, mid-training: " + executors + " "
+        + Files.readString(log));
+    executors.get(0).destroyForcibly();
+    assertEquals(0, finish(sweep, log, 240), Files.readString(log));
+    JsonNode drilled = onlyRecord(work.resolve("out/dp-drill/trials.jsonl"));
+    assertEquals("COMPLETED", drilled.get("status").asText(), drilled.toString());
+    assertTrue(finishedTasks(workerLogs) > tasksBefore + 12, "worker-1 trained before the kill");
+    for (String metric : List.of("val_loss", "val_accuracy", "test_loss", "test_accuracy", "dp_rounds")) {
+      assertEquals(reference.get("metrics").get(metric).asDouble(), drilled.get("metrics").get(metric).asDouble(),
+          metric + ": the lost executor's tasks ran again on the same batches from the same parameters");
+    }
+  }
+
+  private static JsonNode onlyRecord(Path trials) throws IOException {
+    List<String> lines = completeLines(trials);
+    assertEquals(1, lines.size(), "one trial: " + lines);
+    return new ObjectMapper().readTree(lines.get(0));
+  }
+
+  /** Tasks the executors under a worker's work directory have finished, over every application. */
+  private static long finishedTasks(Path workerDir) throws IOException {
+    if (!Files.isDirectory(workerDir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.find(workerDir, 3, (p, a) -> p.getFileName().toString().equals("stderr"))) {
+      long count = 0;
+      for (Path f : files.toList()) {
+        Matcher m = FINISHED_TASK.matcher(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8));
+        while (m.find()) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
+  private static final Pattern FINISHED_TASK = Pattern.compile("Finished task \\d+\\.\\d+ in stage");
+
   @Test
   void anExperimentNameCannotWriteOutsideOut() throws Exception {
     Path tree = shared.resolve("escape/tree");

@@ -42,7 +42,7 @@ public final class DataParallelFitter implements EpochFitter {
   private final int batchSize;
   private final int trainRows;
   private final AveragingRounds rounds;
-  private final ParameterAveragingTrainingMaster master;
+  private final RoundTrainingMaster master;
   private final Traffic traffic = new Traffic();
   private SparkDl4jMultiLayer stack;
   private SparkComputationGraph graph;
@@ -55,7 +55,7 @@ public final class DataParallelFitter implements EpochFitter {
     this.batchSize = distributed.batchSize(spec.train().batchSize());
     this.trainRows = TrialSources.training(data.value(), trial, spec).size();
     this.rounds = new AveragingRounds(distributed.workers(), distributed.averagingFrequency());
-    this.master = new ParameterAveragingTrainingMaster.Builder(distributed.workers(), batchSize)
+    this.master = new RoundTrainingMaster(new ParameterAveragingTrainingMaster.Builder(distributed.workers(), batchSize)
         .batchSizePerWorker(batchSize)
         .averagingFrequency(distributed.averagingFrequency())
         .saveUpdater(true)
@@ -63,8 +63,7 @@ public final class DataParallelFitter implements EpochFitter {
         .repartionData(Repartition.Never)
         .storageLevel(null) // a round's batches are cut once, on the worker that trains them
         .workerPrefetchNumBatches(0)
-        .trainingHooks(new WorkerSetup(trial.seed(), distributed.workers()))
-        .build();
+        .trainingHooks(new WorkerSetup(trial.seed(), distributed.workers())));
   }
 
   @Override
@@ -83,6 +82,7 @@ public final class DataParallelFitter implements EpochFitter {
       int[][] round = plan.get(r);
       JavaRDD<DataSet> batches = spark.parallelize(Arrays.asList(round), round.length)
           .mapPartitions(new RoundBatches(data, trial, net.layout(), epoch, batchSize, firstBatchSeed));
+      master.nextRound(Arrays.stream(round).mapToLong(w -> w.length).sum());
       losses[r] = fit(net, batches);
       steps[r] = AveragingRounds.steps(round);
       step += steps[r];
