@@ -31,6 +31,7 @@ public final class TroupeMain {
     register(new EnsembleCommand());
     register(new CompareCommand());
     register(new BenchDispatchCommand());
+    register(new BenchDataParallelCommand());
     register(new BenchMllibCommand());
     register(new BenchSearchCommand());
     register(new ReportCommand());
