@@ -131,10 +131,10 @@ class ClusterDrillsIT {
   private static final String DATA_PARALLEL = """
       name: dp-drill
       seed: 7
-      data: {source: synthetic, synthetic: {trainSize: 6000, testSize: 500, features: 20, classes: 4}}
+      data: {source: synthetic, synthetic: {trainSize: 3000, testSize: 300, features: 20, classes: 4}}
       model: {hidden: [64, 32], activation: tanh, init: xavier}
       train:
-        epochs: 4
+        epochs: 3
         batchSize: 32
         optimizer: {type: adam, lr: 0.003}
         distributed: {mode: data-parallel, workers: 2, averagingFrequency: 5}
@@ -162,7 +162,7 @@ class ClusterDrillsIT {
     Path log = work.resolve("drill.txt");
     sweep = troupe(log, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", work.resolve("out").toString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (finishedTasks(workerLogs) < tasksBefore + 12 && System.nanoTime() < deadline && sweep.isAlive()) {
+    while (finishedTasks(workerLogs) < tasksBefore + 8 && System.nanoTime() < deadline && sweep.isAlive()) {
       Thread.sleep(50);
     }
     List<ProcessHandle> executors = cluster.cluster().daemon("worker-1").children().filter(LocalCluster::running).toList();
@@ -172,7 +172,7 @@ class ClusterDrillsIT {
     assertEquals(0, finish(sweep, log, 240), Files.readString(log));
     JsonNode drilled = onlyRecord(work.resolve("out/dp-drill/trials.jsonl"));
     assertEquals("COMPLETED", drilled.get("status").asText(), drilled.toString());
-    assertTrue(finishedTasks(workerLogs) > tasksBefore + 12, "worker-1 trained before the kill");
+    assertTrue(finishedTasks(workerLogs) > tasksBefore + 8, "worker-1 trained before the kill");
     for (String metric : List.of("val_loss", "val_accuracy", "test_loss", "test_accuracy", "dp_rounds")) {
       assertEquals(reference.get("metrics").get(metric).asDouble(), drilled.get("metrics").get(metric).asDouble(),
           metric + ": the lost executor's tasks ran again on the same batches from the same parameters");
