@@ -7,6 +7,7 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.data.ExperimentData;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
+import io.troupe.driver.parallel.DataParallelFitter;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunStores;
 import io.troupe.driver.sweep.SweepOutcome;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -152,7 +155,7 @@ public final class Troupe {
 
   /**
    * Trains the config as one trial in this JVM, without Spark jobs (a spark source is still read
-   * through the session), and adds its result to the run in {@code <out>/<name>/}; the model,
+   * through the session; a data-parallel config trains each epoch across its workers), and adds its result to the run in {@code <out>/<name>/}; the model,
    * weight averages, snapshots and predictions go to {@code <out>/<name>/artifacts/train/}. Each
    * call adds a record, as long as the config is the one the run started with, so
    * {@link ExperimentRun#resume} does not apply. The search section is ignored.
@@ -175,9 +178,23 @@ public final class Troupe {
       RunNetwork.prepare(spec, splits, artifacts, hadoop);
       listener.starting(spec, splits, trial);
       TrialRunner runner = new TrialRunner(artifacts, listener::epochEnded);
-      TrialResult result = runner.run(trial, splits);
+      TrialResult result = spec.train().distributed().enabled()
+          ? trainDataParallel(runner, trial, spec, splits) : runner.run(trial, splits);
       open.store().append(result);
       return new TrainOutcome(result, open.store().viewLocation());
+    }
+  }
+
+  /** train with train.distributed: the loop here, each epoch across the workers (the data broadcast for them). */
+  private TrialResult trainDataParallel(TrialRunner runner, TrialSpec trial, ExperimentSpec spec, DataSplits splits) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.get().sparkContext());
+    progress.println("troupe: note: data-parallel: each epoch trains across " + spec.train().distributed().workers()
+        + " tasks on " + jsc.master());
+    Broadcast<DataSplits> data = jsc.broadcast(splits);
+    try {
+      return runner.run(trial, splits, new DataParallelFitter(jsc, data, trial, spec));
+    } finally {
+      data.destroy();
     }
   }
 

@@ -175,6 +175,16 @@ class TroupeTest {
   }
 
   @Test
+  void trainWithADataParallelConfigTrainsEachEpochAcrossTheWorkers() throws Exception {
+    TrainOutcome outcome = troupe.train(experiment().set("train.distributed.mode", "data-parallel")
+        .set("train.distributed.averagingFrequency", 2));
+    TrialResult.Completed c = (TrialResult.Completed) outcome.result();
+    // 180 training rows in batches of 20: 9 a epoch, rounds of 2 workers x 2 batches, 3 rounds an epoch.
+    assertEquals(2 * 3.0, c.info().metrics().get("dp_rounds"), c.info().metrics().toString());
+    assertEquals(2, c.info().history().size());
+  }
+
+  @Test
   void aBadSetThrowsNamingTheFieldBeforeAnythingIsWritten() {
     InvalidInputException outOfRange = assertThrows(InvalidInputException.class,
         () -> troupe.sweep(experiment().set("train.epochs", 0)));
