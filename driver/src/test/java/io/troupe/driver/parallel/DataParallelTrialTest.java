@@ -106,6 +106,14 @@ class DataParallelTrialTest {
   }
 
   @Test
+  void aUsersComputationGraphTrainsDataParallelToo() throws Exception {
+    TrialResult.Completed r = run(spec("model.type=factory", "model.factory=io.troupe.testing.nets.ResidualMlp",
+        "model.params.width=12", "model.params.blocks=1", "train.epochs=1"), "graph");
+    assertTrue(r.info().metrics().get("dp_rounds") > 0 && r.info().metrics().get("val_accuracy") > 0.6,
+        r.info().metrics().toString());
+  }
+
+  @Test
   void oneWorkerAveragingOnceAnEpochTrainsAsOneTaskDoes() throws Exception {
     // One worker, every batch in one round: the same steps in the same order as a one-task trial.
     TrialResult.Completed parallel = run(spec("train.distributed.workers=1", "train.distributed.averagingFrequency=100"), "t");
