@@ -1,7 +1,9 @@
 package io.troupe.driver.parallel;
 
 import io.troupe.api.InputLayout;
+import io.troupe.config.AugmentSpec;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.data.Dataset;
 import io.troupe.data.DataSplits;
 import io.troupe.train.BatchSource;
 import io.troupe.train.TrialSources;
@@ -42,20 +44,57 @@ final class RoundBatches implements FlatMapFunction<Iterator<int[]>, DataSet> {
   public Iterator<DataSet> call(Iterator<int[]> workers) {
     List<int[]> assigned = new ArrayList<>();
     workers.forEachRemaining(assigned::add);
-    if (assigned.isEmpty() || assigned.stream().allMatch(b -> b.length == 0)) {
+    int[] batches = assigned.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+    if (batches.length == 0) {
       return java.util.Collections.emptyIterator();
     }
-    ExperimentSpec spec = trial.experiment();
-    BatchSource source = TrialSources.training(data.value(), trial, spec);
-    int[] order = source.epochOrder(trial.seed(), epoch, spec.train().shuffle());
-    List<DataSet> batches = new ArrayList<>();
-    for (int[] indices : assigned) {
-      for (int b : indices) {
+    TrialSource rows = SOURCES.get(trial, () -> {
+      ExperimentSpec spec = trial.experiment();
+      return new TrialSource(TrialSources.training(data.value(), trial, spec).data(), spec.train().augment(),
+          spec.train().shuffle());
+    });
+    // A source of its own per task: two workers of one trial may share this executor's JVM.
+    BatchSource source = new BatchSource(rows.data(), data.value().transform(), rows.augment());
+    int[] order = source.epochOrder(trial.seed(), epoch, rows.shuffle());
+    // Cut as the worker asks for them: a round's batches need not all be in memory at once.
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < batches.length;
+      }
+
+      @Override
+      public DataSet next() {
+        int b = batches[next++];
         int from = b * batchSize;
         int to = Math.min(order.length, from + batchSize);
-        batches.add(layout.arrange(source.trainingBatch(order, from, to, firstBatchSeed + b)));
+        return layout.arrange(source.trainingBatch(order, from, to, firstBatchSeed + b));
       }
+    };
+  }
+
+  /**
+   * A trial's training rows (its bootstrap sample or shard already drawn), augmentation and
+   * shuffling: parsed and drawn once per executor JVM, not once per round.
+   */
+  private record TrialSource(Dataset data, AugmentSpec augment, boolean shuffle) {}
+
+  private static final TrialSourceCache SOURCES = new TrialSourceCache();
+
+  /** The last few trials' sources on this executor, by trial id and config (a resumed id may have another). */
+  private static final class TrialSourceCache {
+    private static final int KEEP = 4;
+    private final java.util.LinkedHashMap<String, TrialSource> entries = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<String, TrialSource> eldest) {
+        return size() > KEEP;
+      }
+    };
+
+    synchronized TrialSource get(TrialSpec trial, java.util.function.Supplier<TrialSource> build) {
+      return entries.computeIfAbsent(trial.trialId() + "\n" + trial.seed() + "\n" + trial.configYaml(), k -> build.get());
     }
-    return batches.iterator();
   }
 }
