@@ -62,7 +62,7 @@ public final class DataParallelFitter implements EpochFitter {
         .rddTrainingApproach(RDDTrainingApproach.Direct)
         .repartionData(Repartition.Never)
         .storageLevel(null) // a round's batches are cut once, on the worker that trains them
-        .workerPrefetchNumBatches(0)
+        .workerPrefetchNumBatches(0) // RoundBatches refills one batch array: a batch is asked for after the last step
         .trainingHooks(new WorkerSetup(trial.seed(), distributed.workers())));
   }
 

@@ -6,6 +6,7 @@ import io.troupe.config.ExperimentSpec;
 import io.troupe.data.Dataset;
 import io.troupe.data.DataSplits;
 import io.troupe.train.BatchSource;
+import io.troupe.train.ReusedBatches;
 import io.troupe.train.TrialSources;
 import io.troupe.trial.TrialSpec;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ final class RoundBatches implements FlatMapFunction<Iterator<int[]>, DataSet> {
     // A source of its own per task: two workers of one trial may share this executor's JVM.
     BatchSource source = new BatchSource(rows.data(), data.value().transform(), rows.augment());
     int[] order = source.epochOrder(trial.seed(), epoch, rows.shuffle());
-    // Cut as the worker asks for them: a round's batches need not all be in memory at once.
+    // Cut as the worker asks for them, into the same arrays each time: the master (no prefetch)
+    // asks for a batch only once the step on the one before is done, as a one-task trial's loop.
+    ReusedBatches reused = new ReusedBatches(source);
     return new Iterator<>() {
       private int next;
 
@@ -70,7 +73,7 @@ final class RoundBatches implements FlatMapFunction<Iterator<int[]>, DataSet> {
         int b = batches[next++];
         int from = b * batchSize;
         int to = Math.min(order.length, from + batchSize);
-        return layout.arrange(source.trainingBatch(order, from, to, firstBatchSeed + b));
+        return layout.arrange(reused.batch(order, from, to, firstBatchSeed + b));
       }
     };
   }
