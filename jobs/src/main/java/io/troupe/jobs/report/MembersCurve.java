@@ -45,7 +45,8 @@ record MembersCurve(String file, ScoreMetric metric, Map<String, List<Point>> se
             .add(new Point((int) members, score));
       }
     }
-    if (series.isEmpty()) {
+    // No rows at all is a run of the baseline alone (ensemble --strategy single): nothing to draw.
+    if (series.isEmpty() && !table.rows().isEmpty()) {
       throw new InvalidInputException(file + ": no row has an accuracy or an mse; expected one of them per row");
     }
     series.values().forEach(points -> points.sort(Comparator.comparingInt(Point::members)));

@@ -93,7 +93,10 @@ public final class ReportWriter {
       throws IOException {
     return switch (input) {
       case COMPARISON -> List.of(ComparisonSection.of(Comparison.read(files)));
-      case MEMBERS_CURVE -> List.of(MembersCurveSection.of(MembersCurve.read(files)));
+      case MEMBERS_CURVE -> {
+        MembersCurve curve = MembersCurve.read(files);
+        yield curve.series().isEmpty() ? List.of() : List.of(MembersCurveSection.of(curve));
+      }
       case TRIALS -> {
         TrialsLog log = TrialsLog.read(files);
         warnings.addAll(log.warnings());

@@ -168,6 +168,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void anEnsembleOfTheBaselineAloneHasNoMembersCurveAndStillGetsItsReport() throws IOException {
+    // ensemble --strategy single writes the curve's header and no row.
+    Path dir = runDir("single-only");
+    Files.writeString(dir.resolve("comparison.csv"), ReportFixtures.COMPARISON_HEADER + "\n"
+        + ReportFixtures.COMPARISON_ROWS.get(0) + "\n");
+    Files.writeString(dir.resolve("members-curve.csv"), "strategy,combiner,members,accuracy,mse\n");
+
+    CliRun r = run("report", dir.toString());
+
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(dir.resolve("report.html"));
+    assertFalse(html.contains("Ensemble size ("), "no members-curve section");
+    assertEquals(2, embeddedImages(html).size(), "the comparison's dots and compute");
+  }
+
+  @Test
   void aDirectoryWithNoInputIsBadInputNamingItAndWhatWasExpected() throws IOException {
     Path dir = runDir("empty-run");
     CliRun r = run("report", dir.toString());
