@@ -63,6 +63,7 @@ public final class SweepRunner {
     this.progress = progress;
     this.slots = slots(spec, JavaSparkContext.fromSparkContext(spark.sparkContext()));
     this.studies = new StudyRunner(spec, run, progress, slots);
+    workersNote(spec, JavaSparkContext.fromSparkContext(spark.sparkContext())).ifPresent(progress::note);
   }
 
   /**
@@ -77,10 +78,29 @@ public final class SweepRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int slots = spec.spark().slots() != null ? spec.spark().slots()
-        : Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
+    int slots = taskSlots(spec, jsc);
     // A data-parallel trial takes a task slot for each of its workers.
     return spec.train().distributed().enabled() ? Math.max(1, slots / spec.train().distributed().workers()) : slots;
+  }
+
+  private static int taskSlots(ExperimentSpec spec, JavaSparkContext jsc) {
+    return spec.spark().slots() != null ? spec.spark().slots()
+        : Math.max(1, jsc.defaultParallelism() / spec.spark().taskCpus());
+  }
+
+  /**
+   * A note when a data-parallel trial has more workers than Spark has task slots: its rounds would
+   * run some workers after the others, slower than fewer workers side by side.
+   */
+  static java.util.Optional<String> workersNote(ExperimentSpec spec, JavaSparkContext jsc) {
+    int workers = spec.train().distributed().workers();
+    int slots = taskSlots(spec, jsc);
+    if (!spec.train().distributed().enabled() || workers <= slots) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("train.distributed.workers is " + workers + " but Spark offers " + slots
+        + " task slots: each round runs some workers after the others; set workers to " + slots
+        + " or add executors");
   }
 
   public int slots() {

@@ -89,6 +89,10 @@ class DataParallelTrialTest {
     ExperimentSpec spec = spec("search.strategy=random", "search.trials=2", "train.epochs=1",
         "search.space={train.optimizer.lr: {logUniform: [1.0e-3, 3.0e-2]}}");
     assertEquals(1, io.troupe.driver.sweep.SweepRunnerAccess.slots(spec, jsc), "2 task slots / 2 workers");
+    assertTrue(io.troupe.driver.sweep.SweepRunnerAccess.workersNote(spec, jsc).isEmpty());
+    assertEquals("train.distributed.workers is 3 but Spark offers 2 task slots: each round runs some workers after"
+        + " the others; set workers to 2 or add executors",
+        io.troupe.driver.sweep.SweepRunnerAccess.workersNote(spec("train.distributed.workers=3"), jsc).orElseThrow());
     DataSplits splits = DataLoader.load(spec.data(), spec.dataSeed());
     io.troupe.driver.sweep.SweepProgress quiet = new io.troupe.driver.sweep.SweepProgress(
         new java.io.PrintStream(new java.io.ByteArrayOutputStream()), "val_accuracy", spec.objectiveDirection());
