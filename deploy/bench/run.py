@@ -17,6 +17,9 @@ Figures (--only takes a comma-separated subset of these names):
               each in its own process, with the dataset shared by the trials
   mllib       Spark MLlib's MultilayerPerceptronClassifier on the same data (all 54,000 training
               rows) and an equivalent grid (deploy/troupe bench-mllib)
+  parallel    one trial data-parallel over a pinned 2-worker standalone cluster (dl4j-spark's
+              parameter averaging, once an epoch) against one executor of the same cluster:
+              training samples/s, median of 3 (deploy/troupe bench-data-parallel)
   store       the result store on HDFS (in-process MiniDFSCluster) and S3 (S3Proxy on loopback)
               against local disk, side by side in one JVM (deploy/bench/store.sh): record write
               latency, dispatch overhead per trial with each result recorded there, and the time
@@ -43,7 +46,7 @@ TROUPE = os.path.join(ROOT, "deploy", "troupe")
 CLUSTER = os.path.join(ROOT, "deploy", "cluster")
 FASHION = "/usr/share/datasets/fashion-mnist"
 MLP = os.path.join(ROOT, "conf", "examples", "fashion-mlp.yaml")
-FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib", "store"]
+FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib", "parallel", "store"]
 STORE = os.path.join(ROOT, "deploy", "bench", "store.sh")
 
 
@@ -153,6 +156,21 @@ class Suite:
                          "--port", str(free_port())] + (["--pin"] if pin else []))
         with open(os.path.join(self.raw, label + ".log")) as f:
             return f.read().strip().splitlines()[-1]
+
+    def parallel(self):
+        conf = os.path.join(ROOT, "conf", "examples", "fashion-data-parallel.yaml")
+        run_dir = os.path.join(self.out, "parallel-cluster")
+        try:
+            url = self.cluster_start(run_dir, True)
+            self.troupe("parallel", "bench-data-parallel", conf, "--master", url,
+                        "--json", os.path.join(self.raw, "parallel.json"), env={"TROUPE_CLUSTER_DIR": run_dir})
+        finally:
+            self.run("parallel-stop", [CLUSTER, "stop", "--run-dir", run_dir])
+        figures = self.json_of("parallel")
+        one = statistics.median(figures["one_executor_samples_per_second"])
+        two = statistics.median(figures["data_parallel_samples_per_second"])
+        self.add("one trial data-parallel, 2 pinned workers (vs 1 executor, same cluster)", two, "samples/s",
+                 "1 executor of the same cluster", one, target=">= 1.5x")
 
     def compute(self):
         conf = os.path.join(ROOT, "conf", "bench", "compute.yaml")

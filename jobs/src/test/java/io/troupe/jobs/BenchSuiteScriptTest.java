@@ -51,7 +51,7 @@ class BenchSuiteScriptTest {
   void helpListsEveryFigure() throws Exception {
     Result r = run("--help");
     assertEquals(0, r.code(), r.err());
-    for (String figure : List.of("throughput", "scaling", "dispatch", "compute", "memory", "mllib")) {
+    for (String figure : List.of("throughput", "scaling", "dispatch", "compute", "memory", "mllib", "parallel")) {
       assertTrue(r.out().contains(figure), figure + " in:\n" + r.out());
     }
   }
