@@ -112,10 +112,31 @@ class LostWorkerIT {
     }
     assertEquals(TRIALS, ids.size(), "every planned trial ended exactly once");
 
-    // The task lost with worker-1 ran again (attempt 1) on worker-2 and finished there.
+    // The task lost with worker-1 ran again (a later attempt) on worker-2 and finished there. Which
+    // task was lost is read from worker-1's log once its executor is dead: the one seen running at
+    // the kill may have finished in the milliseconds before it, and another started.
+    Set<String> lost = unfinishedTaskStages(workerLogs);
     String survivor = executorLogs(cluster.runDir().resolve("work/worker-2"));
-    Matcher retried = Pattern.compile("Finished task 0\\.[1-9] in stage " + stage.get() + "\\.0 ").matcher(survivor);
-    assertTrue(retried.find(), "stage " + stage.get() + " was not retried on worker-2:\n" + survivor);
+    Set<String> retried = new HashSet<>();
+    Matcher m = Pattern.compile("Finished task 0\\.[1-9] in stage (\\d+)\\.0 ").matcher(survivor);
+    while (m.find()) {
+      retried.add(m.group(1));
+    }
+    assertTrue(lost.stream().anyMatch(retried::contains), "worker-1 lost stage(s) " + lost + " (seen running at the kill: "
+        + stage.get() + "); worker-2 retried " + retried + ":\n" + survivor);
+  }
+
+  /** Every stage with a task attempt that worker's executors started and did not finish. */
+  private static Set<String> unfinishedTaskStages(Path workerLogs) throws IOException {
+    String logs = executorLogs(workerLogs);
+    Matcher m = RUNNING.matcher(logs);
+    Set<String> stages = new HashSet<>();
+    while (m.find()) {
+      if (!logs.contains("Finished task " + m.group(1) + " in stage " + m.group(2) + ".0 (TID " + m.group(3) + ")")) {
+        stages.add(m.group(2));
+      }
+    }
+    return stages;
   }
 
   /** The stage of a task attempt that worker's executors started and did not finish, if any. */
