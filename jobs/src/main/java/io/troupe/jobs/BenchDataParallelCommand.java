@@ -6,14 +6,13 @@ import io.troupe.config.DistributedSpec;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
-import io.troupe.data.bootstrap.DataShard;
 import io.troupe.driver.dispatch.TrialDispatcher;
+import io.troupe.driver.ensemble.ShardMembers;
 import io.troupe.driver.spark.SparkSessions;
 import io.troupe.ensemble.Combiners;
 import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
 import io.troupe.trial.TrialResult;
-import io.troupe.trial.TrialSeeds;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -117,8 +116,8 @@ final class BenchDataParallelCommand implements Command {
       List<Arm> table = new ArrayList<>();
       table.add(oneExecutor.get(0));
       table.add(dataParallel.get(0));
-      table.add(runner.run("shards of 2", shards(single, 2), d.workers()));
-      table.add(runner.run("shards of 4", shards(single, 4), d.workers()));
+      table.add(runner.run("shards of 2", ShardMembers.of(single, 2, "shard", null), d.workers()));
+      table.add(runner.run("shards of 4", ShardMembers.of(single, 4, "shard", null), d.workers()));
       table.add(runner.run("true ensemble of 2", List.of(trial(single, "member-01"), trial(single, "member-02")),
           d.workers()));
       out.printf("%n| row | members | compute (epochs of the data) | test accuracy | test NLL | wall s | training samples/s"
@@ -155,16 +154,6 @@ final class BenchDataParallelCommand implements Command {
     return TrialSpec.of(spec, id, Map.of());
   }
 
-  /** M members, each on its own shard of one permutation, each with its own seed. */
-  private static List<TrialSpec> shards(ExperimentSpec spec, int count) {
-    long permutation = TrialSeeds.derive(spec.seed(), "shards/" + count);
-    List<TrialSpec> members = new ArrayList<>();
-    for (int k = 0; k < count; k++) {
-      members.add(trial(spec, String.format("shard-%02d", k + 1)).withShard(new DataShard(k, count, permutation)));
-    }
-    return members;
-  }
-
   private static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -175,21 +164,10 @@ final class BenchDataParallelCommand implements Command {
     Arm run(String name, List<TrialSpec> trials, int slots) throws InterruptedException {
       System.gc();
       Path artifacts = scratch.resolve(name.replace(' ', '-') + "-" + System.nanoTime());
-      List<TrialResult.Completed> results = new ArrayList<>();
       long start = System.nanoTime();
+      List<TrialResult.Completed> results;
       try (TrialDispatcher dispatcher = TrialDispatcher.sharing(jsc, data, artifacts.toString(), slots)) {
-        int next = 0;
-        while (results.size() < trials.size()) {
-          while (dispatcher.hasFreeSlot() && next < trials.size()) {
-            dispatcher.submit(trials.get(next++));
-          }
-          TrialResult r = dispatcher.next();
-          if (!(r instanceof TrialResult.Completed c)) {
-            throw new IllegalStateException("bench trial " + r.info().trialId() + " of " + name + " ended " + r.status()
-                + (r instanceof TrialResult.Failed f ? ": " + f.message() : ""));
-          }
-          results.add(c);
-        }
+        results = BenchTrials.runAll(dispatcher, trials, name);
       }
       return new Arm(name, results, (System.nanoTime() - start) / 1e9, data.value().test());
     }

@@ -4,7 +4,6 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.NoOpTrialTask;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.SparkSessions;
-import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -130,18 +129,7 @@ final class BenchDispatchCommand implements Command {
     System.gc(); // each arm starts from a collected heap (see BenchCommand)
     long start = System.nanoTime();
     try (dispatcher) {
-      int next = 0;
-      int finished = 0;
-      while (finished < trials.size()) {
-        while (dispatcher.hasFreeSlot() && next < trials.size()) {
-          dispatcher.submit(trials.get(next++));
-        }
-        TrialResult r = dispatcher.next();
-        if (!(r instanceof TrialResult.Completed)) {
-          throw new IllegalStateException("bench trial " + r.info().trialId() + " ended " + r.status());
-        }
-        finished++;
-      }
+      BenchTrials.runAll(dispatcher, trials, dispatcher.slots() + "-slot arm");
     }
     return (System.nanoTime() - start) / 1e9;
   }

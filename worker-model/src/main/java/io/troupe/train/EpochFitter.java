@@ -13,7 +13,8 @@ public interface EpochFitter {
   int iterationsPerEpoch(int trainRows);
 
   /**
-   * Fits epoch {@code epoch} (0-based) into {@code net} in place. {@code firstIteration} is the
+   * Fits epoch {@code epoch} (0-based) into {@code net} in place, advancing the network's step
+   * count by each round's steps as it goes (schedules read it). {@code firstIteration} is the
    * network's step count at the epoch's start.
    */
   FittedEpoch fitEpoch(Network net, int epoch, long firstIteration);

@@ -245,7 +245,6 @@ final class TrainingSession {
       epochBatches++;
       iteration += fitted.roundSteps()[round];
     }
-    net.setCounts(net.epochCount(), (int) iteration);
     return Optional.empty();
   }
 

@@ -17,14 +17,12 @@ public record TrialSources(BatchSource train, BatchSource validation, BatchSourc
 
   public static TrialSources of(DataSplits splits, TrialSpec trial, ExperimentSpec spec) {
     Dataset whole = splits.train();
-    int[] oob = null;
-    BatchSource oobSource = null;
-    if (trial.bootstrapSeed() != null) {
-      oob = bootstrap(whole, trial, spec).outOfBag();
-      oobSource = new BatchSource(whole.select(oob, whole.name() + "#oob"), splits.transform(), null);
-    }
-    BatchSource trainSource = training(splits, trial, spec);
-    Dataset trainData = trainSource.data();
+    BootstrapSample sample = bootstrap(whole, trial, spec);
+    int[] oob = sample == null ? null : sample.outOfBag();
+    BatchSource oobSource = sample == null ? null
+        : new BatchSource(whole.select(oob, whole.name() + "#oob"), splits.transform(), null);
+    Dataset trainData = rows(whole, trial, sample);
+    BatchSource trainSource = new BatchSource(trainData, splits.transform(), spec.train().augment());
     int evalRows = Math.min(trainData.size(), spec.train().monitor().trainEvalExamples());
     BatchSource trainEval = new BatchSource(trainData.select(Shuffles.identity(evalRows), trainData.name() + "#eval"),
         splits.transform(), null);
@@ -41,18 +39,27 @@ public record TrialSources(BatchSource train, BatchSource validation, BatchSourc
    * broadcast data.
    */
   public static BatchSource training(DataSplits splits, TrialSpec trial, ExperimentSpec spec) {
-    Dataset data = splits.train();
-    if (trial.bootstrapSeed() != null) {
-      data = data.select(bootstrap(data, trial, spec).indices(), data.name() + "#bootstrap");
+    Dataset whole = splits.train();
+    return new BatchSource(rows(whole, trial, bootstrap(whole, trial, spec)), splits.transform(),
+        spec.train().augment());
+  }
+
+  /** The training part, or the bootstrap sample's rows, or the shard's. */
+  private static Dataset rows(Dataset whole, TrialSpec trial, BootstrapSample sample) {
+    Dataset data = whole;
+    if (sample != null) {
+      data = data.select(sample.indices(), data.name() + "#bootstrap");
     }
     if (trial.shard() != null) {
       data = data.select(trial.shard().rows(data.size()),
           data.name() + "#shard-" + (trial.shard().index() + 1) + "-of-" + trial.shard().count());
     }
-    return new BatchSource(data, splits.transform(), spec.train().augment());
+    return data;
   }
 
+  /** A bagged member's bootstrap sample, or null. */
   private static BootstrapSample bootstrap(Dataset whole, TrialSpec trial, ExperimentSpec spec) {
-    return BootstrapSample.draw(whole.size(), spec.ensemble().bootstrapFraction(), trial.bootstrapSeed());
+    return trial.bootstrapSeed() == null ? null
+        : BootstrapSample.draw(whole.size(), spec.ensemble().bootstrapFraction(), trial.bootstrapSeed());
   }
 }

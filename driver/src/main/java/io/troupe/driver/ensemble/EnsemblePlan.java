@@ -7,7 +7,6 @@ import io.troupe.config.EnsembleSpec;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SnapshotEnsembleSpec;
-import io.troupe.data.bootstrap.DataShard;
 import io.troupe.trial.TrialSeeds;
 import io.troupe.trial.TrialSpec;
 import java.util.ArrayList;
@@ -59,11 +58,11 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
       members.put("bagging", ids);
     }
     if (strategies.contains(EnsembleStrategy.SHARDS)) {
-      members.put(SHARDS, shardMembers(spec, plain, "shard", null, first));
+      members.put(SHARDS, shardMembers(plain, "shard", null, first));
     }
     if (strategies.contains(EnsembleStrategy.SHARDS_SHARED_INIT)) {
       // One seed for every member: the same initial weights (and dropout/batch-order streams) on different rows.
-      members.put(SHARDS_SHARED_INIT, shardMembers(spec, plain, "shard-init", TrialSeeds.derive(spec.seed(), "shard-init"), first));
+      members.put(SHARDS_SHARED_INIT, shardMembers(plain, "shard-init", TrialSeeds.derive(spec.seed(), "shard-init"), first));
     }
     SnapshotEnsembleSpec s = e.snapshots();
     if (strategies.contains(EnsembleStrategy.SNAPSHOTS)) {
@@ -101,20 +100,11 @@ record EnsemblePlan(List<TrialSpec> firstStage, List<TrialSpec> secondStage, Map
     return new EnsemblePlan(first, second, members);
   }
 
-  /**
-   * Members on the ensemble.shards disjoint shards of the training part, dealt by one permutation
-   * that both shard strategies share, so shard k holds the same rows in each.
-   */
-  private static List<String> shardMembers(ExperimentSpec spec, ExperimentSpec plain, String prefix, Long sharedSeed,
-      List<TrialSpec> first) {
-    int count = spec.ensemble().shards();
-    long permutation = TrialSeeds.derive(spec.seed(), "shards/" + count);
-    List<String> ids = ids(prefix, count);
-    for (int k = 0; k < count; k++) {
-      TrialSpec member = TrialSpec.of(plain, ids.get(k), Map.of()).withShard(new DataShard(k, count, permutation));
-      first.add(sharedSeed == null ? member : member.withSeed(sharedSeed));
-    }
-    return ids;
+  /** A shard ensemble's members, added to the first stage; their ids. */
+  private static List<String> shardMembers(ExperimentSpec plain, String prefix, Long sharedSeed, List<TrialSpec> first) {
+    List<TrialSpec> members = ShardMembers.of(plain, plain.ensemble().shards(), prefix, sharedSeed);
+    first.addAll(members);
+    return members.stream().map(TrialSpec::trialId).toList();
   }
 
   /** Soup members share the weights trained for the first half of the epochs. */

@@ -10,10 +10,10 @@ import java.util.Map;
  * each worker returns its own copy of both to be averaged. The training rows never move: they are
  * on the executors already. Computed from the arrays' sizes (4 bytes a value), not read off the wire.
  */
-public final class Traffic {
+final class Traffic {
   private long rounds;
-  private long bytesBroadcast;
-  private long bytesReturned;
+  /** Each way: what is broadcast to the workers is what comes back from them. */
+  private long bytesEachWay;
 
   void afterRound(Network net, int activeWorkers) {
     long state = net.params().length();
@@ -23,16 +23,15 @@ public final class Traffic {
     }
     long bytes = state * Float.BYTES;
     rounds++;
-    bytesBroadcast += bytes * activeWorkers;
-    bytesReturned += bytes * activeWorkers;
+    bytesEachWay += bytes * activeWorkers;
   }
 
   /** Metrics for the record: dp_rounds, dp_bytes_broadcast, dp_bytes_returned. */
-  public Map<String, Double> metrics() {
+  Map<String, Double> metrics() {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("dp_rounds", (double) rounds);
-    m.put("dp_bytes_broadcast", (double) bytesBroadcast);
-    m.put("dp_bytes_returned", (double) bytesReturned);
+    m.put("dp_bytes_broadcast", (double) bytesEachWay);
+    m.put("dp_bytes_returned", (double) bytesEachWay);
     return m;
   }
 }
