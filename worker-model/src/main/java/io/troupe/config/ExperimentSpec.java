@@ -5,6 +5,7 @@ import io.troupe.config.binding.CrossChecked;
 import io.troupe.config.binding.Default;
 import io.troupe.config.binding.Doc;
 import io.troupe.data.Task;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +73,30 @@ public record ExperimentSpec(
     }
     if (ensemble.combiners().isEmpty()) {
       checks.fail("ensemble.combiners", "must name at least one combiner, e.g. [average]");
+    }
+    if (data.source() == DataSource.SPARK && train.distributed().enabled()) {
+      partitionedTrainingChecks(checks);
+    }
+  }
+
+  /**
+   * A data-parallel config on a spark source trains on rows that stay partitioned across the
+   * executors, one partition per worker, cut once for the whole run: no trial may pick its own
+   * subset of them or a different number of workers, or train in one task.
+   */
+  private void partitionedTrainingChecks(Checks checks) {
+    String why = " with data.source spark and train.distributed.mode data-parallel: the training rows stay"
+        + " partitioned across the executors, one partition per worker, and the driver never holds them";
+    for (EnsembleStrategy s : List.of(EnsembleStrategy.BAGGING, EnsembleStrategy.SHARDS,
+        EnsembleStrategy.SHARDS_SHARED_INIT)) {
+      if (ensemble.strategies().contains(s)) {
+        checks.fail("ensemble.strategies", s.configName() + " draws each member's own rows, which it cannot" + why);
+      }
+    }
+    for (String key : search.space().keySet()) {
+      if (key.startsWith("train.distributed.")) {
+        checks.fail("search.space", key + " cannot vary between trials" + why + " (cut once for the run)");
+      }
     }
   }
 

@@ -44,11 +44,10 @@ public final class DataSplitter {
       Integer validationCap, Integer testCap, Scaling scaling, long seed) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(scaling, "scaling");
-    SplitPlan plan = new SplitPlan(source.train().size(), source.test().size(),
+    SplitPlan plan = plan(source.train().size(), source.test().size(),
         validationFraction, trainCap, validationCap, testCap);
-    plan.validate();
     Dataset pool = source.train();
-    int[] perm = Shuffles.permutation(pool.size(), Seeds.derive(seed, VALIDATION_STREAM));
+    int[] perm = poolPermutation(pool.size(), seed);
     Dataset validation = pool.select(
         Arrays.copyOfRange(perm, 0, plan.validationKept()), pool.name() + "#validation");
     Dataset train = pool.select(
@@ -61,7 +60,29 @@ public final class DataSplitter {
         sourceFingerprint);
   }
 
-  private static Dataset testPart(Dataset test, int kept, long seed) {
+  /**
+   * The sizes of each part of a pool of {@code poolSize} training rows and {@code testSize} test
+   * rows, checked (bad arguments are {@link InvalidInputException}s naming the config field).
+   */
+  public static SplitPlan plan(int poolSize, int testSize, double validationFraction, Integer trainCap,
+      Integer validationCap, Integer testCap) {
+    SplitPlan plan = new SplitPlan(poolSize, testSize, validationFraction, trainCap, validationCap, testCap);
+    plan.validate();
+    return plan;
+  }
+
+  /**
+   * The seeded order of the training pool that the split takes its parts from: validation is its
+   * first {@link SplitPlan#validationKept()} rows, training the {@link SplitPlan#trainKept()} from
+   * {@link SplitPlan#validationSize()} on. A split that never holds the pool (a partitioned spark
+   * source) takes the same rows by the same rule.
+   */
+  public static int[] poolPermutation(int poolSize, long seed) {
+    return Shuffles.permutation(poolSize, Seeds.derive(seed, VALIDATION_STREAM));
+  }
+
+  /** The test part: the whole test set, or a seeded subset of {@code kept} rows in source order. */
+  public static Dataset testPart(Dataset test, int kept, long seed) {
     if (kept == test.size()) {
       return test;
     }
@@ -71,10 +92,11 @@ public final class DataSplitter {
   }
 
   /** The sizes of each part, and the argument checks that need them. */
-  private record SplitPlan(int poolSize, int testSize, double validationFraction,
+  public record SplitPlan(int poolSize, int testSize, double validationFraction,
       Integer trainCap, Integer validationCap, Integer testCap) {
 
-    int validationSize() {
+    /** The pool rows set aside for validation (the cap may keep fewer). */
+    public int validationSize() {
       return (int) Math.round(validationFraction * poolSize);
     }
 
@@ -82,19 +104,19 @@ public final class DataSplitter {
       return poolSize - validationSize();
     }
 
-    int validationKept() {
+    public int validationKept() {
       return validationCap == null ? validationSize() : validationCap;
     }
 
-    int trainKept() {
+    public int trainKept() {
       return trainCap == null ? trainSize() : trainCap;
     }
 
-    int testKept() {
+    public int testKept() {
       return testCap == null ? testSize : testCap;
     }
 
-    void validate() {
+    private void validate() {
       List<String> problems = new ArrayList<>();
       if (!(validationFraction >= 0 && validationFraction < 1)) {
         problems.add("data.validation: must be in [0, 1), got " + validationFraction);

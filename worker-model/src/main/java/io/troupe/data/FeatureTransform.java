@@ -42,11 +42,36 @@ public final class FeatureTransform implements Serializable {
       throw new InvalidInputException(train.name() + ": cannot fit " + mode
           + " scaling on an empty training set");
     }
+    if (mode == Scaling.NONE || (mode == Scaling.UNIT && train.isByteFeatures())) {
+      return fitPieces(mode, train.isByteFeatures(), train.numFeatures(), null, null);
+    }
+    return fitPieces(mode, train.isByteFeatures(), train.numFeatures(), FeatureSums.of(train),
+        mean -> FeatureSums.squaredDeviations(train, mean));
+  }
+
+  /**
+   * Fits {@code mode} on a training part held in pieces (partitions on several executors), as
+   * {@link #fit} does on the whole: {@code sums} are the pieces' {@link FeatureSums} added up, and
+   * {@code squaredDeviations} adds up {@link FeatureSums#squaredDeviations} over the pieces for
+   * the given means (asked only for STANDARDIZE, which needs a second pass). NONE, and UNIT on
+   * pixels, need neither: {@code features} says how many.
+   */
+  public static FeatureTransform fitPieces(Scaling mode, boolean byteFeatures, int features, FeatureSums sums,
+      java.util.function.Function<double[], double[]> squaredDeviations) {
+    Objects.requireNonNull(mode, "mode");
     return switch (mode) {
-      case NONE -> identity(train.numFeatures());
-      case UNIT -> train.isByteFeatures()
-          ? constant(mode, train.numFeatures(), 0f, 1f / 255f) : minMax(train);
-      case STANDARDIZE -> standardize(train);
+      case NONE -> identity(features);
+      case UNIT -> byteFeatures ? constant(mode, features, 0f, 1f / 255f) : range(sums.min(), sums.max());
+      case STANDARDIZE -> {
+        int d = sums.features();
+        double[] mean = sums.mean();
+        double[] sq = squaredDeviations.apply(mean);
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+          std[j] = Math.sqrt(sq[j] / sums.rows());
+        }
+        yield moments(mean, std);
+      }
     };
   }
 
@@ -93,30 +118,16 @@ public final class FeatureTransform implements Serializable {
     return new FeatureTransform(mode, o, s);
   }
 
-  private static FeatureTransform minMax(Dataset train) {
-    int d = train.numFeatures();
-    float[] min = new float[d];
-    float[] max = new float[d];
-    Arrays.fill(min, Float.POSITIVE_INFINITY);
-    Arrays.fill(max, Float.NEGATIVE_INFINITY);
-    float[] row = new float[d];
-    for (int r = 0; r < train.size(); r++) {
-      train.copyRawFeatures(r, row, 0);
-      for (int j = 0; j < d; j++) {
-        min[j] = Math.min(min[j], row[j]);
-        max[j] = Math.max(max[j], row[j]);
-      }
-    }
+  private static FeatureTransform range(float[] min, float[] max) {
+    int d = min.length;
     float[] scale = new float[d];
     for (int j = 0; j < d; j++) {
       scale[j] = max[j] > min[j] ? (float) (1.0 / ((double) max[j] - min[j])) : 1f;
     }
-    return new FeatureTransform(Scaling.UNIT, min, scale);
+    return new FeatureTransform(Scaling.UNIT, min.clone(), scale);
   }
 
-  private static FeatureTransform standardize(Dataset train) {
-    double[] mean = FeatureStats.mean(train);
-    double[] std = FeatureStats.std(train, mean);
+  private static FeatureTransform moments(double[] mean, double[] std) {
     float[] offset = new float[mean.length];
     float[] scale = new float[mean.length];
     for (int j = 0; j < mean.length; j++) {

@@ -6,14 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 helpers shared by the data classes; fingerprints are "sha256:" + 16 hex digits. */
-final class Fingerprints {
+public final class Fingerprints {
   static final String PREFIX = "sha256:";
   /** 16 hex digits = 64 bits: plenty to tell datasets apart, short enough to read in a report. */
   private static final int HEX_CHARS = 16;
 
   private Fingerprints() {}
 
-  static MessageDigest sha256() {
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -21,12 +21,12 @@ final class Fingerprints {
     }
   }
 
-  static String format(byte[] digest) {
+  public static String format(byte[] digest) {
     return PREFIX + HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
   }
 
   /** Order-sensitive combination of fingerprints (e.g. a source's train and test sets). */
-  static String combine(String... fingerprints) {
+  public static String combine(String... fingerprints) {
     MessageDigest md = sha256();
     for (String f : fingerprints) {
       md.update(f.getBytes(StandardCharsets.UTF_8));

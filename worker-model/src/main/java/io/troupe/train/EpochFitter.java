@@ -9,8 +9,14 @@ import io.troupe.model.Network;
  */
 public interface EpochFitter {
 
-  /** The optimiser steps one epoch of {@code trainRows} takes on each worker: what schedules count. */
-  int iterationsPerEpoch(int trainRows);
+  /** The optimiser steps one epoch takes on each worker: what schedules count. */
+  int iterationsPerEpoch();
+
+  /**
+   * The rows one epoch trains on across all workers: the trial's training rows, which the trial's
+   * own sources may hold only the first of (a partitioned spark source).
+   */
+  int trainRows();
 
   /**
    * Fits epoch {@code epoch} (0-based) into {@code net} in place, advancing the network's step

@@ -71,6 +71,12 @@ final class TrainingSession {
 
   TrainingSession(TrialSpec trial, ExperimentSpec spec, DataSplits splits, ArtifactStore store, TrialProgress progress,
       EpochFitter fitter) {
+    if (splits.partitioned() != null && fitter == null) {
+      // The driver holds only the first training rows; training on them alone would be silently wrong.
+      throw new IllegalStateException("trial " + trial.trialId() + " would train in one task, but its training"
+          + " rows are partitioned across the executors (data.source spark, data-parallel): only a data-parallel"
+          + " trial can train on them");
+    }
     this.trial = trial;
     this.fitter = fitter;
     this.spec = spec;
@@ -84,7 +90,7 @@ final class TrainingSession {
     Nd4j.getMemoryManager().togglePeriodicGc(false);
     this.sources = TrialSources.of(splits, trial, spec);
     this.batches = new ReusedBatches(sources.train());
-    int iterationsPerEpoch = fitter != null ? fitter.iterationsPerEpoch(sources.train().size())
+    int iterationsPerEpoch = fitter != null ? fitter.iterationsPerEpoch()
         : (sources.train().size() + train.batchSize() - 1) / train.batchSize();
     this.rates = LearningRates.of(train, iterationsPerEpoch);
     NetworkShape shape = NetworkShape.of(splits.train());

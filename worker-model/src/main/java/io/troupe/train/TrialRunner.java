@@ -83,7 +83,7 @@ public final class TrialRunner {
     }
     double seconds = seconds(start);
     // The rows one epoch trained on: the training part, or a bagged member's sample, or a shard.
-    metrics.put("train_rows", (double) session.sources().train().size());
+    metrics.put("train_rows", (double) trainRows(session));
     metrics.put("samples_per_second", session.iterations() == 0 ? 0.0
         : trainedSamples(session) / trainSeconds(session));
     TrialInfo info = info(trial, splits, session, metrics, false, seconds);
@@ -154,7 +154,12 @@ public final class TrialRunner {
   }
 
   private static double trainedSamples(TrainingSession session) {
-    return (double) session.sources().train().size() * session.history().size();
+    return (double) trainRows(session) * session.history().size();
+  }
+
+  /** What one epoch trained on: the fitter's rows, across its workers, or the trial's own. */
+  private static int trainRows(TrainingSession session) {
+    return session.fitter() != null ? session.fitter().trainRows() : session.sources().train().size();
   }
 
   private static double trainSeconds(TrainingSession session) {

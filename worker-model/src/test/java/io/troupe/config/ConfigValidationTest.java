@@ -27,6 +27,15 @@ class ConfigValidationTest {
             "train.averaging: SWA/EMA acts on every mini-batch"),
         bad("data-parallel with gradient noise", "train: {distributed: {mode: data-parallel}, gradientNoise: {eta: 0.3}}",
             "train.gradientNoise.eta: gradient noise acts on every mini-batch"),
+        bad("bagging on partitioned spark data", "data: {source: spark, spark: {path: t, test: {path: u}, features: x, label: y}}\n"
+                + "train: {distributed: {mode: data-parallel}}\nensemble: {strategies: [single, bagging]}",
+            "ensemble.strategies: bagging draws each member's own rows, which it cannot with data.source spark and"
+                + " train.distributed.mode data-parallel: the training rows stay partitioned across the executors,"
+                + " one partition per worker, and the driver never holds them"),
+        bad("workers searched on partitioned spark data", "data: {source: spark, spark: {path: t, test: {path: u}, features: x, label: y}}\n"
+                + "train: {distributed: {mode: data-parallel}}\nsearch: {strategy: random, trials: 2,"
+                + " space: {train.distributed.workers: {choice: [2, 4]}}}",
+            "search.space: train.distributed.workers cannot vary between trials with data.source spark"),
         bad("no data-parallel workers", "train: {distributed: {mode: data-parallel, workers: 0}}",
             "train.distributed.workers: must be >= 1, got 0"),
         bad("misspelt top-level section", "trian: {epochs: 3}",

@@ -5,6 +5,7 @@ import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
 import io.troupe.data.DataSplits;
 import io.troupe.driver.data.ExperimentData;
+import io.troupe.driver.data.PartitionedTraining;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
 import io.troupe.driver.parallel.DataParallelFitter;
@@ -195,6 +196,7 @@ public final class Troupe {
       return runner.run(trial, splits, new DataParallelFitter(jsc, data, trial, spec));
     } finally {
       data.destroy();
+      PartitionedTraining.release(splits);
     }
   }
 
@@ -237,6 +239,8 @@ public final class Troupe {
       DataSplits splits = ExperimentData.throughSpark(spec, spark, progress);
       try (RunDirectory open = open(run, spec, command, dir, splits)) {
         return work.run(open, spark, splits);
+      } finally {
+        PartitionedTraining.release(splits); // the session outlives the run: its cached training rows need not
       }
     }
     DataSplits splits = ExperimentData.fromFiles(spec);

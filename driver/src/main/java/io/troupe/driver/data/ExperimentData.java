@@ -38,14 +38,21 @@ public final class ExperimentData {
 
   /**
    * A spark source read through {@code spark} and split. Executors hold a copy of the splits, so
-   * their size is said to {@code progress} where the data is read.
+   * their size is said to {@code progress} where the data is read. A data-parallel config's
+   * training rows stay partitioned across the executors instead ({@link PartitionedSplits}).
    */
   public static DataSplits throughSpark(ExperimentSpec spec, SparkSession spark, PrintStream progress) {
     long start = System.nanoTime();
-    DataSplits splits = DataLoader.split(SparkDataLoader.load(spark, spec.data()), spec.data(), spec.dataSeed());
-    progress.printf("troupe: data.spark: read %s and %s in %.1f s; every executor holds %s%n",
+    boolean partitioned = spec.train().distributed().enabled();
+    DataSplits splits = partitioned ? PartitionedSplits.load(spark, spec)
+        : DataLoader.split(SparkDataLoader.load(spark, spec.data()), spec.data(), spec.dataSeed());
+    String held = DataSize.of(splits).describe();
+    progress.printf("troupe: data.spark: read %s and %s in %.1f s; %s%n",
         spec.data().spark().train().describe(), spec.data().spark().test().describe(),
-        (System.nanoTime() - start) / 1e9, DataSize.of(splits).describe());
+        (System.nanoTime() - start) / 1e9, partitioned
+            ? "its " + splits.trainRows() + " training rows stay on the executors, split among "
+                + splits.partitioned().workers() + " workers; the driver and every executor hold " + held
+            : "every executor holds " + held);
     return splits;
   }
 }

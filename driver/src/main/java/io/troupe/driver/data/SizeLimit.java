@@ -35,6 +35,32 @@ final class SizeLimit {
     }
   }
 
+  /**
+   * A partitioned source's limits: data.spark.maxBytes for what the driver holds ({@code driverRows}
+   * of the training pool, and the test part), one Java array for that and for each worker's share of
+   * {@code trainRows}.
+   */
+  static void checkPartitioned(SparkDataLoader.CheckedSource source, long driverRows, int workers, long trainRows,
+      long maxBytes) {
+    List<String> problems = new ArrayList<>();
+    long features = source.features();
+    DataSize size = new DataSize(driverRows + source.testRows(), features, source.bytesPerValue());
+    if (size.bytes() > maxBytes) {
+      problems.add("data.spark.maxBytes: the driver's rows would take " + DataSize.megabytes(size.bytes())
+          + " in memory (validation and train-evaluation " + driverRows + " + test " + source.testRows()
+          + " rows x " + features + " features), above the limit of " + DataSize.megabytes(maxBytes) + "; the"
+          + " training rows stay on the executors, but these the driver holds and every executor a copy. Cap them"
+          + " (data.subset.validation, data.subset.test, train.monitor.trainEvalExamples) or raise"
+          + " data.spark.maxBytes");
+    }
+    arrayLimit(source.train(), driverRows, features, problems);
+    arrayLimit(source.train(), (trainRows + workers - 1) / workers, features, problems);
+    arrayLimit(source.test(), source.testRows(), features, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
   private static void arrayLimit(PartColumns part, long rows, long features, List<String> problems) {
     if (rows * features > MAX_ARRAY) {
       problems.add(part.part().field() + ": " + part.part().where() + " has " + rows + " rows x " + features

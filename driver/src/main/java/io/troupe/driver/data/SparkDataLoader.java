@@ -24,6 +24,21 @@ public final class SparkDataLoader {
 
   /** The training and test sets of {@code data} (whose source is spark). */
   public static SourceData load(SparkSession spark, DataSpec data) {
+    CheckedSource source = check(spark, data);
+    SizeLimit.check(source.train(), source.trainRows(), source.test(), source.testRows(), source.features(),
+        source.bytesPerValue(), data.spark().maxBytes());
+    Dataset trainSet = RowCollector.collect(source.train(), source.trainRows(), source.shape(), source.task(),
+        source.classes(), source.pixels());
+    Dataset testSet = RowCollector.collect(source.test(), source.testRows(), source.shape(), source.task(),
+        source.classes(), source.pixels());
+    return new SourceData(trainSet, testSet);
+  }
+
+  /**
+   * Both parts of a spark source, opened and checked (types, rows, feature count, nulls, labels),
+   * nothing read yet but one aggregation per part.
+   */
+  static CheckedSource check(SparkSession spark, DataSpec data) {
     SparkSourceSpec spec = data.spark();
     Task task = data.task();
     int[] image = spec.imageDims();
@@ -44,13 +59,24 @@ public final class SparkDataLoader {
       throw new InvalidInputException("data.spark.test: " + test.part().where() + " has " + testStats.features()
           + " features a row, but the training data (" + train.part().where() + ") has " + features);
     }
-
-    int bytesPerValue = image != null ? 1 : 4;
-    SizeLimit.check(train, trainStats.rows(), test, testStats.rows(), features, bytesPerValue, spec.maxBytes());
     int[] shape = image != null ? image : new int[] {features};
-    Dataset trainSet = RowCollector.collect(train, trainStats.rows(), shape, task, classes, image != null);
-    Dataset testSet = RowCollector.collect(test, testStats.rows(), shape, task, classes, image != null);
-    return new SourceData(trainSet, testSet);
+    return new CheckedSource(train, trainStats.rows(), test, testStats.rows(), features, shape, task, classes,
+        image != null);
+  }
+
+  /**
+   * A spark source's two parts, checked.
+   *
+   * @param shape one example's feature shape, e.g. {784} or {1, 28, 28}
+   * @param classes the class count (0 for regression)
+   * @param pixels the features are pixels, kept as bytes
+   */
+  record CheckedSource(PartColumns train, long trainRows, PartColumns test, long testRows, int features,
+      int[] shape, Task task, int classes, boolean pixels) {
+
+    int bytesPerValue() {
+      return pixels ? 1 : 4;
+    }
   }
 
   /** data.spark.classes, else the largest training label + 1, which no more than the training rows may need. */

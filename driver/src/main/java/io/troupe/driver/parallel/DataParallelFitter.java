@@ -6,7 +6,6 @@ import io.troupe.data.DataSplits;
 import io.troupe.model.Network;
 import io.troupe.train.AveragingRounds;
 import io.troupe.train.EpochFitter;
-import io.troupe.train.TrialSources;
 import io.troupe.trial.TrialSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +26,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * ({@link ParameterAveragingTrainingMaster}, RDDTrainingApproach.Direct).
  *
  * <p>Each averaging round is one {@code fit} of an RDD with exactly one partition per worker,
- * holding that worker's mini-batch indices ({@link AveragingRounds}); the batches are cut on the
- * executors from the data already broadcast there ({@link RoundBatches}). As every round's RDD is
+ * holding that worker's mini-batches ({@link AveragingRounds}), cut on the executors from the data
+ * already there ({@link RoundData}: broadcast, or a partitioned spark source's cached shares). As every round's RDD is
  * no larger than one of the training master's splits, it never splits or repartitions it: no
  * shuffle, the same batches on the same worker on every run, and a worker per partition. The
  * master broadcasts the network's parameters and optimiser state, each worker trains its batches,
@@ -36,11 +35,9 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class DataParallelFitter implements EpochFitter {
   private final JavaSparkContext spark;
-  private final Broadcast<DataSplits> data;
+  private final RoundData data;
   private final TrialSpec trial;
   private final DistributedSpec distributed;
-  private final int batchSize;
-  private final int trainRows;
   private final AveragingRounds rounds;
   private final RoundTrainingMaster master;
   private final Traffic traffic = new Traffic();
@@ -49,11 +46,10 @@ public final class DataParallelFitter implements EpochFitter {
 
   public DataParallelFitter(JavaSparkContext spark, Broadcast<DataSplits> data, TrialSpec trial, ExperimentSpec spec) {
     this.spark = spark;
-    this.data = data;
     this.trial = trial;
     this.distributed = spec.train().distributed();
-    this.batchSize = distributed.batchSize(spec.train().batchSize());
-    this.trainRows = TrialSources.training(data.value(), trial, spec).size();
+    int batchSize = distributed.batchSize(spec.train().batchSize());
+    this.data = RoundData.of(spark, data, trial, spec, batchSize);
     this.rounds = new AveragingRounds(distributed.workers(), distributed.averagingFrequency());
     this.master = new RoundTrainingMaster(new ParameterAveragingTrainingMaster.Builder(distributed.workers(), batchSize)
         .batchSizePerWorker(batchSize)
@@ -67,21 +63,25 @@ public final class DataParallelFitter implements EpochFitter {
   }
 
   @Override
-  public int iterationsPerEpoch(int rows) {
-    return rounds.stepsPerEpoch(batches(rows));
+  public int iterationsPerEpoch() {
+    return rounds.stepsPerEpoch(data.batchesPerEpoch());
+  }
+
+  @Override
+  public int trainRows() {
+    return data.trainRows();
   }
 
   @Override
   public FittedEpoch fitEpoch(Network net, int epoch, long firstIteration) {
-    List<int[][]> plan = rounds.plan(batches(trainRows));
+    List<int[][]> plan = rounds.plan(data.batchesPerEpoch());
     double[] losses = new double[plan.size()];
     int[] steps = new int[plan.size()];
     long step = firstIteration;
-    long firstBatchSeed = trial.seed() + (long) epoch * batches(trainRows);
+    long firstBatchSeed = trial.seed() + (long) epoch * data.batchesPerEpoch();
     for (int r = 0; r < plan.size(); r++) {
       int[][] round = plan.get(r);
-      JavaRDD<DataSet> batches = spark.parallelize(Arrays.asList(round), round.length)
-          .mapPartitions(new RoundBatches(data, trial, net.layout(), epoch, batchSize, firstBatchSeed));
+      JavaRDD<DataSet> batches = data.round(round, net.layout(), epoch, firstBatchSeed);
       master.nextRound(Arrays.stream(round).mapToLong(w -> w.length).sum());
       losses[r] = fit(net, batches);
       steps[r] = AveragingRounds.steps(round);
@@ -113,10 +113,6 @@ public final class DataParallelFitter implements EpochFitter {
     }
     graph.fit(batches);
     return graph.getScore();
-  }
-
-  private int batches(int rows) {
-    return (rows + batchSize - 1) / batchSize;
   }
 
   private static int active(int[][] round) {
