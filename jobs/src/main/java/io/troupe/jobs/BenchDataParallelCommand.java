@@ -6,6 +6,8 @@ import io.troupe.config.DistributedSpec;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
 import io.troupe.data.Dataset;
+import io.troupe.driver.data.ExperimentData;
+import io.troupe.driver.data.PartitionedTraining;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.ensemble.ShardMembers;
 import io.troupe.driver.spark.SparkSessions;
@@ -78,7 +80,11 @@ final class BenchDataParallelCommand implements Command {
     ExperimentSpec single = ConfigLoader.withValues(parallel, Map.of("train.distributed.mode", "none"));
     SparkSession spark = SparkSessions.start(parallel, args.master() != null ? args.master() : "local[" + d.workers() + "]");
     try {
-      DataSplits splits = experiment.splits(spark, err);
+      // A spark source: one executor and the broadcast arms read it collected; the data-parallel
+      // config's own path keeps the training rows partitioned on the executors, a speed arm of its own.
+      boolean sparkSource = ExperimentData.readsSpark(parallel);
+      DataSplits splits = sparkSource ? ExperimentData.throughSpark(single, spark, err) : experiment.splits(spark, err);
+      DataSplits partitioned = sparkSource ? ExperimentData.throughSpark(parallel, spark, err) : null;
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       Broadcast<DataSplits> data = jsc.broadcast(splits);
       Path scratch = Files.createTempDirectory("troupe-bench-data-parallel");
@@ -87,35 +93,45 @@ final class BenchDataParallelCommand implements Command {
           + " batches%n", parallel.name(), spark.sparkContext().master(), splits.train().size(),
           parallel.train().epochs(), d.batchSize(parallel.train().batchSize()), d.workers(), d.averagingFrequency());
 
+      List<SpeedArm> speedArms = new ArrayList<>();
+      speedArms.add(new SpeedArm("one executor", single, runner));
+      speedArms.add(new SpeedArm("data-parallel, " + d.workers() + " workers", parallel, runner));
+      Broadcast<DataSplits> partitionedData = null;
+      if (partitioned != null) {
+        partitionedData = jsc.broadcast(partitioned);
+        speedArms.add(new SpeedArm("data-parallel, partitioned source", parallel,
+            new Runner(jsc, partitionedData, scratch)));
+      }
       // Warm-up: the executors' JIT and the data's first read, outside the timed runs.
-      runner.run("warm-up", List.of(trial(one(single), "warm-1")), 1);
-      runner.run("warm-up", List.of(trial(one(parallel), "warm-2")), 1);
-      List<Arm> oneExecutor = new ArrayList<>();
-      List<Arm> dataParallel = new ArrayList<>();
+      for (SpeedArm arm : speedArms) {
+        arm.runner().run("warm-up", List.of(trial(one(arm.spec()), "warm-" + arm.runs().size())), 1);
+      }
       for (int r = 0; r < REPEATS; r++) {
-        // A B B A A B: drift on a shared machine falls on both arms alike.
-        for (boolean alone : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-          if (alone) {
-            oneExecutor.add(runner.run("single member, one executor", List.of(trial(single, "speed")), 1));
-          } else {
-            dataParallel.add(runner.run("data-parallel, " + d.workers() + " workers", List.of(trial(parallel, "speed")), 1));
-          }
+        // A B (C), then (C) B A: drift on a shared machine falls on every arm alike.
+        List<SpeedArm> order = new ArrayList<>(speedArms);
+        if (r % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (SpeedArm arm : order) {
+          arm.runs().add(arm.runner().run(arm.name(), List.of(trial(arm.spec(), "speed")), 1));
         }
       }
-      double[] oneRate = oneExecutor.stream().mapToDouble(Arm::trainingRate).sorted().toArray();
-      double[] parallelRate = dataParallel.stream().mapToDouble(Arm::trainingRate).sorted().toArray();
-      double speedup = median(parallelRate) / median(oneRate);
+      SpeedArm oneExecutor = speedArms.get(0);
       out.printf("%nspeed (training samples/s of each trial's own training time, median [min, max] of %d):%n", REPEATS);
-      out.printf("  one executor:                 %8.0f [%.0f, %.0f]   test accuracy %.4f%n", median(oneRate), oneRate[0],
-          oneRate[REPEATS - 1], oneExecutor.get(0).accuracy());
-      out.printf("  data-parallel, %d workers:     %8.0f [%.0f, %.0f]   test accuracy %.4f%n", d.workers(),
-          median(parallelRate), parallelRate[0], parallelRate[REPEATS - 1], dataParallel.get(0).accuracy());
-      out.printf("  speed-up %.2fx (target >= 1.5x); accuracy difference %+.2f points (target within 1)%n", speedup,
-          100 * (dataParallel.get(0).accuracy() - oneExecutor.get(0).accuracy()));
+      for (SpeedArm arm : speedArms) {
+        double[] rate = arm.rates();
+        out.printf("  %-36s %8.0f [%.0f, %.0f]   test accuracy %.4f", arm.name() + ":", median(rate), rate[0],
+            rate[REPEATS - 1], arm.runs().get(0).accuracy());
+        out.println(arm == oneExecutor ? "" : String.format("   speed-up %.2fx (target >= 1.5x); accuracy %+.2f points"
+            + " (target within 1)", median(rate) / median(oneExecutor.rates()),
+            100 * (arm.runs().get(0).accuracy() - oneExecutor.runs().get(0).accuracy())));
+      }
+      double[] oneRate = oneExecutor.rates();
+      double[] parallelRate = speedArms.get(1).rates();
+      double speedup = median(parallelRate) / median(oneRate);
 
       List<Arm> table = new ArrayList<>();
-      table.add(oneExecutor.get(0));
-      table.add(dataParallel.get(0));
+      speedArms.forEach(arm -> table.add(arm.runs().get(0)));
       table.add(runner.run("shards of 2", ShardMembers.of(single, 2, "shard", null), d.workers()));
       table.add(runner.run("shards of 4", ShardMembers.of(single, 4, "shard", null), d.workers()));
       table.add(runner.run("true ensemble of 2", List.of(trial(single, "member-01"), trial(single, "member-02")),
@@ -127,8 +143,14 @@ final class BenchDataParallelCommand implements Command {
             arm.computeEpochs(splits.train().size()), arm.accuracy(), arm.nll(), arm.wallSeconds(),
             arm.samples() / arm.wallSeconds(), arm.bytesMoved() / 1e6);
       }
-      out.println("(the data is broadcast to the executors once, before every row, and not counted; no row shuffles)");
+      out.println("(the data is broadcast to the executors once, before every row, and not counted; no row shuffles"
+          + (partitioned != null ? "; the partitioned source's training rows were dealt to the workers once, before"
+          + " every row, in one shuffle, not counted either" : "") + ")");
       data.destroy();
+      if (partitionedData != null) {
+        partitionedData.destroy();
+        PartitionedTraining.release(partitioned);
+      }
 
       Map<String, Object> rows = new LinkedHashMap<>();
       for (Arm arm : table) {
@@ -138,6 +160,7 @@ final class BenchDataParallelCommand implements Command {
       new Measurements().put("config", parallel.name()).put("master", spark.sparkContext().master())
           .put("workers", d.workers()).put("averaging_frequency", d.averagingFrequency())
           .put("one_executor_samples_per_second", oneRate).put("data_parallel_samples_per_second", parallelRate)
+          .put("partitioned_samples_per_second", partitioned != null ? speedArms.get(2).rates() : null)
           .put("speedup", speedup).put("rows", rows).writeIfAsked(args);
       return TroupeMain.OK;
     } finally {
@@ -157,6 +180,17 @@ final class BenchDataParallelCommand implements Command {
   private static double median(double[] sorted) {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** A speed arm: the config it trains, the data it reads, and its timed runs. */
+  private record SpeedArm(String name, ExperimentSpec spec, Runner runner, List<Arm> runs) {
+    SpeedArm(String name, ExperimentSpec spec, Runner runner) {
+      this(name, spec, runner, new ArrayList<>());
+    }
+
+    double[] rates() {
+      return runs.stream().mapToDouble(Arm::trainingRate).sorted().toArray();
+    }
   }
 
   /** Runs an arm's trials through one dispatcher, as many at once as it has slots. */

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fault drills on the shared real cluster ({@link SharedCluster}: a master and two 1-core workers,
@@ -128,6 +130,7 @@ class ClusterDrillsIT {
     assertEquals(TRIALS, ids.size(), "every planned trial ended exactly once");
   }
 
+  private static final String SYNTHETIC = "{source: synthetic, synthetic: {trainSize: 3000, testSize: 300, features: 20, classes: 4}}";
   private static final String DATA_PARALLEL = """
       name: dp-drill
       seed: 7
@@ -142,27 +145,64 @@ class ClusterDrillsIT {
       """;
 
   /**
+   * The drill's data as a spark source (csv files, one partition each): a data-parallel config's
+   * training rows then stay partitioned, one share cached on each worker's executor.
+   */
+  private static String sparkSource(Path work) throws IOException {
+    io.troupe.data.SourceData blobs = io.troupe.data.SyntheticData.blobs(3000, 300, 20, 4, 1.0, 7);
+    List<String> features = new ArrayList<>();
+    for (int j = 0; j < 20; j++) {
+      features.add("x" + j);
+    }
+    String train = csv(work.resolve("train.csv"), blobs.train(), features);
+    String test = csv(work.resolve("test.csv"), blobs.test(), features);
+    return "{source: spark, spark: {format: csv, options: {header: \"true\", inferSchema: \"true\"}, path: '" + train
+        + "', test: {path: '" + test + "'}, features: [" + String.join(", ", features) + "], label: y}}";
+  }
+
+  private static String csv(Path file, io.troupe.data.Dataset data, List<String> features) throws IOException {
+    StringBuilder text = new StringBuilder(String.join(",", features)).append(",y\n");
+    for (int r = 0; r < data.size(); r++) {
+      for (int j = 0; j < data.numFeatures(); j++) {
+        text.append(data.rawFeature(r, j)).append(',');
+      }
+      text.append(data.label(r)).append('\n');
+    }
+    return Files.writeString(file, text).toString();
+  }
+
+  /**
    * A data-parallel trial whose worker's executor is killed mid-training: Spark reruns the lost
    * task (the standalone worker starts a new executor), and because a round's batches, seeds and
    * starting parameters are fixed before it runs, the trial ends COMPLETED with exactly the numbers
-   * of an uninterrupted run on the same cluster.
+   * of an uninterrupted run on the same cluster. With a spark source, the killed executor also held
+   * one worker's cached share of the training rows: Spark rebuilds it from the files, row for row.
    */
-  @Test
-  void aDataParallelTrialLosingAnExecutorMidTrainingEndsWithTheNumbersOfAnUninterruptedRun() throws Exception {
-    Path work = Files.createDirectories(shared.resolve("dp"));
-    Path config = Files.writeString(work.resolve("dp.yaml"), DATA_PARALLEL);
+  @ParameterizedTest(name = "data from {0}")
+  @ValueSource(strings = {"a broadcast", "a spark source, partitioned"})
+  void aDataParallelTrialLosingAnExecutorMidTrainingEndsWithTheNumbersOfAnUninterruptedRun(String data)
+      throws Exception {
+    boolean partitioned = data.startsWith("a spark source");
+    Path work = Files.createDirectories(shared.resolve(partitioned ? "dp-partitioned" : "dp"));
+    String yaml = partitioned ? DATA_PARALLEL.replace(SYNTHETIC, sparkSource(work)) : DATA_PARALLEL;
+    Path config = Files.writeString(work.resolve("dp.yaml"), yaml);
     Path referenceLog = work.resolve("reference.txt");
     assertEquals(0, finish(troupe(referenceLog, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out",
         work.resolve("reference").toString()), referenceLog, 240), Files.readString(referenceLog));
     JsonNode reference = onlyRecord(work.resolve("reference/dp-drill/trials.jsonl"));
     assertTrue(reference.get("metrics").get("dp_rounds").asDouble() > 0, reference.toString());
+    assertEquals(2700, reference.get("metrics").get("train_rows").asDouble(), reference.toString());
+    assertEquals(partitioned, Files.readString(referenceLog).contains("training rows stay on the executors, split"
+        + " among 2 workers"), Files.readString(referenceLog));
 
     Path workerLogs = cluster.cluster().runDir().resolve("work/worker-1");
     long tasksBefore = finishedTasks(workerLogs);
     Path log = work.resolve("drill.txt");
     sweep = troupe(log, "sweep", config.toString(), "--master", cluster.masterUrl(), "--out", work.resolve("out").toString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (finishedTasks(workerLogs) < tasksBefore + 8 && System.nanoTime() < deadline && sweep.isAlive()) {
+    // Past reading the data (a spark source's takes a few tasks on each worker too), into training.
+    int tasks = partitioned ? 14 : 8;
+    while (finishedTasks(workerLogs) < tasksBefore + tasks && System.nanoTime() < deadline && sweep.isAlive()) {
       Thread.sleep(50);
     }
     List<ProcessHandle> executors = cluster.cluster().daemon("worker-1").children().filter(LocalCluster::running).toList();
@@ -172,7 +212,8 @@ class ClusterDrillsIT {
     assertEquals(0, finish(sweep, log, 240), Files.readString(log));
     JsonNode drilled = onlyRecord(work.resolve("out/dp-drill/trials.jsonl"));
     assertEquals("COMPLETED", drilled.get("status").asText(), drilled.toString());
-    assertTrue(finishedTasks(workerLogs) > tasksBefore + 8, "worker-1 trained before the kill");
+    // (With a partitioned source the rebuilt share may be cached beside the other, and the rest run there.)
+    assertTrue(finishedTasks(workerLogs) >= tasksBefore + tasks, "worker-1 trained before the kill");
     for (String metric : List.of("val_loss", "val_accuracy", "test_loss", "test_accuracy", "dp_rounds")) {
       assertEquals(reference.get("metrics").get(metric).asDouble(), drilled.get("metrics").get(metric).asDouble(),
           metric + ": the lost executor's tasks ran again on the same batches from the same parameters");
