@@ -94,7 +94,7 @@ final class BenchDataParallelCommand implements Command {
           parallel.train().epochs(), d.batchSize(parallel.train().batchSize()), d.workers(), d.averagingFrequency());
 
       List<SpeedArm> speedArms = new ArrayList<>();
-      speedArms.add(new SpeedArm("one executor", single, runner));
+      speedArms.add(new SpeedArm("single member, one executor", single, runner));
       speedArms.add(new SpeedArm("data-parallel, " + d.workers() + " workers", parallel, runner));
       Broadcast<DataSplits> partitionedData = null;
       if (partitioned != null) {

@@ -21,7 +21,12 @@ final class SpecSummary {
     StringBuilder s = new StringBuilder();
     s.append(String.format("  name      %s (seed %d)%n", spec.name(), spec.seed()));
     s.append(String.format("  data      %s%n", data(spec, splits)));
-    s.append(String.format("  memory    %s, held by the driver and every executor%n", DataSize.of(splits).describe()));
+    s.append(String.format("  memory    %s, held by the driver%s%n", DataSize.of(splits).describe(),
+        splits.partitioned() == null ? " and every executor" : "; the training rows stay on the executors, about "
+            + DataSize.megabytes(new DataSize((splits.trainRows() + splits.partitioned().workers() - 1)
+                / splits.partitioned().workers(), splits.train().numFeatures(),
+                splits.train().isByteFeatures() ? 1 : 4).bytes()) + " for each of " + splits.partitioned().workers()
+            + " workers"));
     s.append(String.format("  model     %s%n", model(spec.model(), splits.train(), spec.data().task())));
     s.append(String.format("  train     %s%n", spec.model().file() == null ? train(spec.train())
         : spec.train().epochs() + " epochs x batch " + spec.train().batchSize() + "; optimizer, L1/L2 and dropout"
@@ -36,8 +41,10 @@ final class SpecSummary {
   private static String data(ExperimentSpec spec, DataSplits splits) {
     Dataset train = splits.train();
     String target = train.task() == Task.CLASSIFICATION ? train.numClasses() + " classes" : "regression";
-    return String.format("%s: train %d, validation %d, test %d; %s; features %s; scaling %s; fingerprint %s",
-        spec.data().source().configName(), train.size(), splits.validation().size(), splits.test().size(),
+    String trainRows = splits.partitioned() == null ? String.valueOf(train.size())
+        : splits.trainRows() + " (partitioned across " + splits.partitioned().workers() + " workers)";
+    return String.format("%s: train %s, validation %d, test %d; %s; features %s; scaling %s; fingerprint %s",
+        spec.data().source().configName(), trainRows, splits.validation().size(), splits.test().size(),
         target, shape(train.featureShape()), ConfigEnum.nameOf(spec.data().scaling()), splits.sourceFingerprint());
   }
 

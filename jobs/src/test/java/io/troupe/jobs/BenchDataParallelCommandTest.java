@@ -49,6 +49,35 @@ class BenchDataParallelCommandTest {
   }
 
   @Test
+  void aSparkSourceAddsThePartitionedPathAsASpeedArmOfItsOwn() throws Exception {
+    io.troupe.data.SourceData blobs = io.troupe.data.SyntheticData.blobs(400, 60, 5, 3, 1.0, 5);
+    String data = "{source: spark, spark: {format: csv, options: {header: \"true\", inferSchema: \"true\"}, path: '"
+        + csv(dir.resolve("train.csv"), blobs.train()) + "', test: {path: '" + csv(dir.resolve("test.csv"), blobs.test())
+        + "'}, features: [x0, x1, x2, x3, x4], label: y}}";
+    Path config = Files.writeString(dir.resolve("csv.yaml"), CONFIG.replaceAll("data: \\{.*\\}\\}", "data: " + data));
+    Path json = dir.resolve("figures.json");
+    CliRun r = CliRun.of("bench-data-parallel", config.toString(), "--master", "local[2]", "--json", json.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("its 360 training rows stay on the executors, split among 2 workers"), r.err());
+    JsonNode figures = new ObjectMapper().readTree(Files.readString(json));
+    assertEquals(BenchDataParallelCommand.REPEATS, figures.get("partitioned_samples_per_second").size());
+    assertEquals(List.of("single member, one executor", "data-parallel, 2 workers", "data-parallel, partitioned source",
+        "shards of 2", "shards of 4", "true ensemble of 2"), iterable(figures.get("rows")));
+    assertTrue(r.out().contains("| data-parallel, partitioned source | 1 | 1 |"), "one epoch of the data: " + r.out());
+  }
+
+  private static String csv(Path file, io.troupe.data.Dataset data) throws java.io.IOException {
+    StringBuilder text = new StringBuilder("x0,x1,x2,x3,x4,y\n");
+    for (int r = 0; r < data.size(); r++) {
+      for (int j = 0; j < data.numFeatures(); j++) {
+        text.append(data.rawFeature(r, j)).append(',');
+      }
+      text.append(data.label(r)).append('\n');
+    }
+    return Files.writeString(file, text).toString();
+  }
+
+  @Test
   void aConfigThatIsNotDataParallelIsRefusedNamingTheSetting() throws Exception {
     Path config = Files.writeString(dir.resolve("one-task.yaml"), CONFIG.replace("mode: data-parallel", "mode: none"));
     CliRun r = CliRun.of("bench-data-parallel", config.toString(), "--master", "local[2]");

@@ -51,7 +51,7 @@ public final class ExperimentData {
         spec.data().spark().train().describe(), spec.data().spark().test().describe(),
         (System.nanoTime() - start) / 1e9, partitioned
             ? "its " + splits.trainRows() + " training rows stay on the executors, split among "
-                + splits.partitioned().workers() + " workers; the driver and every executor hold " + held
+                + splits.partitioned().workers() + " workers; the driver holds " + held
             : "every executor holds " + held);
     return splits;
   }

@@ -40,7 +40,7 @@ public final class PartitionedTraining {
     if (splits.partitioned() != null) {
       JavaRDD<WorkerPart> parts = PARTS.remove(splits.partitioned().id());
       if (parts != null && !parts.context().isStopped()) {
-        parts.unpersist(false);
+        parts.unpersist(true); // blocking: a session stopped right after would cut the removal off mid-request
       }
     }
   }

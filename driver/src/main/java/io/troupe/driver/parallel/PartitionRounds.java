@@ -2,7 +2,9 @@ package io.troupe.driver.parallel;
 
 import io.troupe.api.InputLayout;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.config.TrainSpec;
 import io.troupe.data.DataSplits;
+import io.troupe.data.FeatureTransform;
 import io.troupe.data.Seeds;
 import io.troupe.driver.data.PartitionedTraining;
 import io.troupe.driver.data.WorkerPart;
@@ -11,6 +13,7 @@ import io.troupe.train.ReusedBatches;
 import io.troupe.trial.TrialSpec;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,7 +31,7 @@ final class PartitionRounds implements RoundData {
   /** Sub-stream of the trial seed for worker w's epoch order: WORKER_STREAM + w. */
   private static final long WORKER_STREAM = 7_000;
 
-  private final Broadcast<DataSplits> data;
+  private final FeatureTransform transform;
   private final JavaRDD<WorkerPart> parts;
   private final TrialSpec trial;
   private final int batchSize;
@@ -37,7 +40,8 @@ final class PartitionRounds implements RoundData {
 
   PartitionRounds(Broadcast<DataSplits> data, TrialSpec trial, ExperimentSpec spec, int batchSize) {
     DataSplits splits = data.value();
-    this.data = data;
+    // The workers need only the scaling (a few KB, sent with each task), not the driver's rows.
+    this.transform = splits.transform();
     this.parts = PartitionedTraining.parts(splits);
     this.trial = trial;
     this.batchSize = batchSize;
@@ -66,14 +70,26 @@ final class PartitionRounds implements RoundData {
 
   @Override
   public JavaRDD<DataSet> round(int[][] round, InputLayout layout, int epoch, long firstBatchSeed) {
-    return parts.mapPartitionsWithIndex(new WorkerBatches(data, trial, layout, round, epoch, batchSize,
+    return parts.mapPartitionsWithIndex(new WorkerBatches(transform, trial, layout, round, epoch, batchSize,
         firstBatchSeed), true);
+  }
+
+  /** The last trial's train section on this executor: parsed once, not once a round. */
+  private static volatile Map.Entry<String, TrainSpec> lastTrainSpec;
+
+  private static TrainSpec trainSpec(TrialSpec trial) {
+    Map.Entry<String, TrainSpec> last = lastTrainSpec;
+    if (last == null || !last.getKey().equals(trial.configYaml())) {
+      last = Map.entry(trial.configYaml(), trial.experiment().train());
+      lastTrainSpec = last;
+    }
+    return last.getValue();
   }
 
   /** On the executor holding part w: worker w's batches of the round. */
   private static final class WorkerBatches implements Function2<Integer, Iterator<WorkerPart>, Iterator<DataSet>> {
     private static final long serialVersionUID = 1L;
-    private final Broadcast<DataSplits> data;
+    private final FeatureTransform transform;
     private final TrialSpec trial;
     private final InputLayout layout;
     private final int[][] round;
@@ -81,9 +97,9 @@ final class PartitionRounds implements RoundData {
     private final int batchSize;
     private final long firstBatchSeed;
 
-    WorkerBatches(Broadcast<DataSplits> data, TrialSpec trial, InputLayout layout, int[][] round, int epoch,
+    WorkerBatches(FeatureTransform transform, TrialSpec trial, InputLayout layout, int[][] round, int epoch,
         int batchSize, long firstBatchSeed) {
-      this.data = data;
+      this.transform = transform;
       this.trial = trial;
       this.layout = layout;
       this.round = round;
@@ -98,27 +114,13 @@ final class PartitionRounds implements RoundData {
       if (batches.length == 0) {
         return Collections.emptyIterator();
       }
-      var spec = trial.experiment().train();
-      BatchSource source = new BatchSource(part.next().rows(), data.value().transform(), spec.augment());
+      TrainSpec spec = trainSpec(trial);
+      BatchSource source = new BatchSource(part.next().rows(), transform, spec.augment());
       int[] order = source.epochOrder(Seeds.derive(trial.seed(), WORKER_STREAM + worker), epoch, spec.shuffle());
-      ReusedBatches reused = new ReusedBatches(source);
       int workers = round.length;
-      return new Iterator<>() {
-        private int next;
-
-        @Override
-        public boolean hasNext() {
-          return next < batches.length;
-        }
-
-        @Override
-        public DataSet next() {
-          int b = batches[next++];
-          int from = (b / workers) * batchSize;
-          int to = Math.min(order.length, from + batchSize);
-          return layout.arrange(reused.batch(order, from, to, firstBatchSeed + b));
-        }
-      };
+      // Global batch b is this worker's local batch b / workers.
+      return new CutBatches(batches, b -> b / workers, order, batchSize, new ReusedBatches(source), layout,
+          firstBatchSeed);
     }
   }
 }

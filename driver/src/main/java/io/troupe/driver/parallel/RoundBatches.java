@@ -57,25 +57,7 @@ final class RoundBatches implements FlatMapFunction<Iterator<int[]>, DataSet> {
     // A source of its own per task: two workers of one trial may share this executor's JVM.
     BatchSource source = new BatchSource(rows.data(), data.value().transform(), rows.augment());
     int[] order = source.epochOrder(trial.seed(), epoch, rows.shuffle());
-    // Cut as the worker asks for them, into the same arrays each time: the master (no prefetch)
-    // asks for a batch only once the step on the one before is done, as a one-task trial's loop.
-    ReusedBatches reused = new ReusedBatches(source);
-    return new Iterator<>() {
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        return next < batches.length;
-      }
-
-      @Override
-      public DataSet next() {
-        int b = batches[next++];
-        int from = b * batchSize;
-        int to = Math.min(order.length, from + batchSize);
-        return layout.arrange(reused.batch(order, from, to, firstBatchSeed + b));
-      }
-    };
+    return new CutBatches(batches, b -> b, order, batchSize, new ReusedBatches(source), layout, firstBatchSeed);
   }
 
   /**
