@@ -1,5 +1,6 @@
 package io.troupe.jobs.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +12,10 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * XChart charts of one size and look, encoded as PNG {@code data:} URIs so the report is a single
@@ -86,6 +89,20 @@ final class Charts {
   static void logX(XYChart chart, double min, double max) {
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setXAxisLogarithmicDecadeOnly(max / min >= 100);
+  }
+
+  /** A curve as a line with a dot per point, or null (nothing added) when it is empty. */
+  static XYSeries line(XYChart chart, String name, TrialHistory.Curve curve, Color color, BasicStroke style) {
+    if (curve.isEmpty()) {
+      return null;
+    }
+    XYSeries series = chart.addSeries(name, curve.epochs(), curve.values());
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    series.setLineColor(color);
+    series.setMarkerColor(color);
+    series.setLineStyle(style);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    return series;
   }
 
   static Color color(int i) {

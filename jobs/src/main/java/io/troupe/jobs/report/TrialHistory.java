@@ -19,6 +19,26 @@ final class TrialHistory {
     boolean isEmpty() {
       return epochs.length == 0;
     }
+
+    /** The points above 0, which a log axis can draw. */
+    Curve positive() {
+      List<double[]> points = new ArrayList<>();
+      for (int i = 0; i < epochs.length; i++) {
+        if (values[i] > 0) {
+          points.add(new double[] {epochs[i], values[i]});
+        }
+      }
+      return curve(points);
+    }
+
+    /** The largest value, or NaN when empty. */
+    double max() {
+      double max = Double.NaN;
+      for (double v : values) {
+        max = Double.isNaN(max) ? v : Math.max(max, v);
+      }
+      return max;
+    }
   }
 
   /** The figure {@code key} (train_loss, val_loss, val_accuracy, lr, ...) by epoch. */

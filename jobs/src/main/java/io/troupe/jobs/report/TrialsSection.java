@@ -3,7 +3,6 @@ package io.troupe.jobs.report;
 import io.troupe.driver.store.RunManifest;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.trial.TrialStatus;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The trials: score against learning rate with the diverged ones marked, the best few and every
- * trial with its diagnosis, the loss curves of the best few, and the best trial's update:weight
- * ratios per layer (seed 002: healthy near 1e-3).
+ * trial with its diagnosis, the loss curves of the best few and of the diverged and oscillating
+ * ones ({@link LossCurves}), and the best trial's update:weight ratios per layer (seed 002: healthy
+ * near 1e-3).
  */
 final class TrialsSection {
-  /** How many of the best trials get loss curves. */
+  /** How many of the best trials get loss curves on the linear chart. */
   static final int TOP = 5;
   /** Up to this many diverged trials are listed unfolded. */
   static final int FOLD_DIVERGED = 10;
@@ -39,18 +39,21 @@ final class TrialsSection {
     body.append(divergences(log.trials(), ranking.metric()));
     if (ranking.ranked().isEmpty()) {
       body.append(Html.paragraph("No COMPLETED trial has a " + ranking.metric().name()
-          + ": the loss curves and the update:weight ratios are skipped."));
+          + ": the best trials' loss curves and the update:weight ratios are skipped."));
     } else {
       body.append(TrialsTable.top(ranking, TOP));
     }
     body.append(TrialsTable.all(log.trials(), ranking));
+    LossCurves.Drawn losses = LossCurves.of(log.trials(), ranking, TOP);
+    body.append(losses.html());
+    charts += losses.charts();
     if (!ranking.ranked().isEmpty()) {
-      charts += losses(ranking.top(TOP), body);
       charts += updateRatios(ranking.ranked().get(0), body);
     }
     String description = "What the trials did: " + ranking.metric().name() + " against learning rate (diverged trials"
         + " in red), each trial's diagnosis, train and validation loss per epoch of the " + TOP + " best completed"
-        + " trials, and the best trial's update:weight ratio per layer.";
+        + " trials and, on a log axis of their own, of the diverged and oscillating ones, and the best trial's"
+        + " update:weight ratio per layer.";
     return new Section("trials", "Trials (" + TrialsLog.FILE + ")", description, body.toString(), charts);
   }
 
@@ -103,25 +106,6 @@ final class TrialsSection {
     return s.append("</ul>\n</details>\n").toString();
   }
 
-  /** Train (dashed) and validation (solid) loss per epoch, one colour per trial. */
-  private static int losses(List<StoredTrial> top, StringBuilder body) {
-    XYChart chart = Charts.xy("train (dashed) and validation (solid) loss of the " + top.size() + " best trials",
-        "epoch", "loss");
-    chart.getStyler().setXAxisDecimalPattern("0");
-    for (int i = 0; i < top.size(); i++) {
-      StoredTrial t = top.get(i);
-      Color color = Charts.color(i);
-      line(chart, t.trialId() + " train", TrialHistory.of(t, "train_loss"), color, SeriesLines.DASH_DASH);
-      line(chart, t.trialId() + " val", TrialHistory.of(t, "val_loss"), color, SeriesLines.SOLID);
-    }
-    if (chart.getSeriesMap().isEmpty()) {
-      body.append(Html.paragraph("The best trials recorded no per-epoch losses: the loss chart is skipped."));
-      return 0;
-    }
-    body.append(Html.chart(chart, "loss curves of the best trials"));
-    return 1;
-  }
-
   /** Each layer's update:weight ratio on a log axis, with the 1e-3 reference line. */
   private static int updateRatios(StoredTrial best, StringBuilder body) {
     Map<String, TrialHistory.Curve> layers = TrialHistory.updateRatios(best);
@@ -139,7 +123,7 @@ final class TrialsSection {
     double last = Double.NEGATIVE_INFINITY;
     int i = 0;
     for (Map.Entry<String, TrialHistory.Curve> e : layers.entrySet()) {
-      line(chart, "layer " + e.getKey(), e.getValue(), Charts.color(i++), SeriesLines.SOLID);
+      Charts.line(chart, "layer " + e.getKey(), e.getValue(), Charts.color(i++), SeriesLines.SOLID);
       first = Math.min(first, e.getValue().epochs()[0]);
       last = Math.max(last, e.getValue().epochs()[e.getValue().epochs().length - 1]);
     }
@@ -150,17 +134,5 @@ final class TrialsSection {
     reference.setMarker(SeriesMarkers.NONE);
     body.append(Html.chart(chart, "update:weight ratio per layer"));
     return 1;
-  }
-
-  private static void line(XYChart chart, String name, TrialHistory.Curve curve, Color color, BasicStroke style) {
-    if (curve.isEmpty()) {
-      return;
-    }
-    XYSeries series = chart.addSeries(name, curve.epochs(), curve.values());
-    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    series.setLineColor(color);
-    series.setMarkerColor(color);
-    series.setLineStyle(style);
-    series.setMarker(SeriesMarkers.CIRCLE);
   }
 }

@@ -73,9 +73,9 @@ class ReportCommandTest {
     String html = Files.readString(report);
     assertSelfContained(html);
     List<BufferedImage> images = embeddedImages(html);
-    // comparison: dots + compute; members curve: 1; trials: learning rate, losses, update ratios; a panel per
-    // searched path (train.optimizer.lr, train.l2)
-    assertEquals(8, images.size());
+    // comparison: dots + compute; members curve: 1; trials: learning rate, the best trials' losses, the
+    // diverged trial's losses, update ratios; a panel per searched path (train.optimizer.lr, train.l2)
+    assertEquals(9, images.size());
     for (BufferedImage image : images) {
       assertTrue(image.getWidth() <= Charts.WIDTH, "no chart is wider than the page's: " + image.getWidth());
     }
@@ -91,6 +91,8 @@ class ReportCommandTest {
     assertTrue(html.contains("no intervals or tests against the baseline: it was written before Troupe stored them"),
         "a comparison.csv of an earlier Troupe still renders, and says what it lacks");
     assertTrue(html.contains("<tr class=\"best\"><td>1</td><td>t3</td><td>0.8863</td>"), "the best trial heads the trials table");
+    assertTrue(html.contains("alt=\"loss curves of the diverged trials: t5 lr=2.5: diverged at epoch 2\""),
+        "t5 diverged at lr 2.5: its loss curve is drawn, named by its rate");
     assertTrue(html.contains("Ranked by val_accuracy (higher is better): this run has no run.json (an earlier Troupe"
         + " wrote it), so its objective is not known."), "no run.json: ranked as before, and the page says so");
     assertFalse(html.contains("absent:"), "nothing is absent");
@@ -146,7 +148,8 @@ class ReportCommandTest {
 
     assertEquals(0, r.code(), r.err());
     String html = Files.readString(dir.resolve("report.html"));
-    assertEquals(4, embeddedImages(html).size(), "losses, update ratios and a panel per searched path");
+    assertEquals(5, embeddedImages(html).size(),
+        "the best trials' and the diverged trial's losses, update ratios and a panel per searched path");
     assertTrue(html.contains("No trial&#39;s params have a key ending in optimizer.lr: the learning-rate chart is skipped."), html);
   }
 

@@ -140,9 +140,12 @@ class ReportSectionsTest {
         "B first: mean 0.88, sd 0.01414, best 0.89");
     assertTrue(html.contains("<tr><td>2</td><td>3</td><td>0.86 &plusmn; 0.01</td><td>0.87</td>"), "then A");
     assertTrue(html.contains("2 configuration(s) ran once and are not listed."), html);
-    // Diverged: listed with its epoch, a red row in the table of all trials, a red cross in the charts.
+    // Diverged: listed with its epoch, a red row in the table of all trials, a red cross in the charts...
     assertTrue(html.contains("<li>d1 at epoch 2 (iteration 130): loss is Infinity</li>"), html);
     assertTrue(html.contains("<tr class=\"diverged\"><td>d1</td><td>DIVERGED</td>"), html);
+    // ...and its loss curve up to where it stopped, named by the params that vary across the run.
+    assertTrue(html.contains("alt=\"loss curves of the diverged trials: d1 dropout=0.1 hidden=[128] lr=0.09: diverged"
+        + " at epoch 2\""), html);
     // The diagnosis of every trial, its notes on hover.
     assertTrue(html.contains("<th class=\"text\">diagnosis</th>"), "a diagnosis column");
     assertTrue(html.contains("title=\"loss fell by 40% over the run\">lr fine, fit good</td>"), html);
