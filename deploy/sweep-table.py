@@ -7,6 +7,7 @@ and how many of them diverged or failed.
   deploy/sweep-table.py ... --first-epoch        # also the first epoch's val_loss: how fast
   deploy/sweep-table.py ... --layers 0,4,9       # also those layers' activation std after epoch 1
   deploy/sweep-table.py ... --cols none          # one column: every trial of the row
+  deploy/sweep-table.py ... --rows model.init,train.clip   # a row per combination
 """
 import argparse
 import collections
@@ -25,6 +26,10 @@ def label(value):
     return str(value)
 
 
+def row_label(values):
+    return "; ".join(label(v) for v in values)
+
+
 def order(encoded):
     """Numbers in numeric order, lists by length, the rest as text."""
     if encoded == "all":
@@ -32,6 +37,8 @@ def order(encoded):
     value = json.loads(encoded)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return (0, value, "")
+    if isinstance(value, list) and len(value) == 1:
+        return order(json.dumps(value[0]))
     if isinstance(value, list):
         return (1, len(value), encoded)
     return (2, 0, encoded)
@@ -70,7 +77,7 @@ def main():
         return 2
     cells = collections.defaultdict(list)
     for t in trials:
-        row = json.dumps(t["params"].get(args.rows), sort_keys=True)
+        row = json.dumps([t["params"].get(p) for p in args.rows.split(",")], sort_keys=True)
         col = "all" if args.cols == "none" else json.dumps(t["params"].get(args.cols), sort_keys=True)
         cells[(row, col)].append(t)
     rows = sorted({r for r, _ in cells}, key=order)
@@ -79,7 +86,7 @@ def main():
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        print("| " + " | ".join([label(json.loads(r))] + [cell(cells[(r, c)], args) if (r, c) in cells else ""
+        print("| " + " | ".join([row_label(json.loads(r))] + [cell(cells[(r, c)], args) if (r, c) in cells else ""
                                                           for c in cols]) + " |")
     return 0
 

@@ -72,10 +72,12 @@ class SeedConfigsSmokeTest {
   }
 
   @Test
-  void seed001ZeroInitialisationStaysAtChance() {
+  void seed001ZeroInitialisationLearnsFarLessThanLecun() {
+    // Every hidden unit of a zero-initialised net gets the same gradient: 30 units act as one.
     String[] subset = {"data.subset.train=2000", "data.subset.validation=500", "train.epochs=2"};
-    assertTrue(metric(completed("seed001-004-initialisation.yaml", with(subset, "model.init=zero")), "val_accuracy") < 0.2);
-    assertTrue(metric(completed("seed001-004-initialisation.yaml", with(subset, "model.init=lecun")), "val_accuracy") > 0.5);
+    double zero = metric(completed("seed001-004-initialisation.yaml", with(subset, "model.init=zero")), "val_accuracy");
+    double lecun = metric(completed("seed001-004-initialisation.yaml", with(subset, "model.init=lecun")), "val_accuracy");
+    assertTrue(lecun - zero > 0.2, "zero " + zero + ", lecun " + lecun);
   }
 
   @Test
