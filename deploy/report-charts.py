@@ -21,7 +21,8 @@ def main(argv):
     html = report.read_text(encoding="utf-8")
     charts = re.findall(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"[^>]*?alt="([^"]*)"', html)
     for data, caption in charts:
-        name = prefix + re.sub(r"[^a-z0-9]+", "-", caption.lower()).strip("-") + ".png"
+        # Captions may list every curve (the alt text of a chart of many): the first words name it.
+        name = prefix + re.sub(r"[^a-z0-9]+", "-", caption.lower())[:60].strip("-") + ".png"
         (out / name).write_bytes(base64.b64decode(data))
         print(out / name)
     return 0 if charts else 1
