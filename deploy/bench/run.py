@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Troupe's benchmark suite: each figure beside its peer, measured side by side in one run.
 
-    deploy/troupe bench [--out DIR] [--only NAMES] [--epochs N]
-    deploy/bench/run.py  [--out DIR] [--only NAMES] [--epochs N]
+    deploy/troupe bench [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N]
+    deploy/bench/run.py  [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N]
 
 Figures (--only takes a comma-separated subset of these names):
   throughput  trainer samples/s, MLP 784-256-128-10, Adam, batch 128 and 512, 1 thread, against
               PyTorch on the CPU (Debian's python3-torch) with the same model, optimiser, batch
               and thread count; the peer runs before and after Troupe and its mean is taken
+  cnn         trainer samples/s of conf/examples/fashion-cnn.yaml's CNN (conv 32 and 64, 3x3, batch norm,
+              max pooling, dense 128, dropout 0.25, Adam, flip and shift augmentation), batch 128,
+              1 thread, on --cnn-rows training rows, against PyTorch with the same network, optimiser,
+              augmentation, batch and thread count (deploy/bench/pytorch_cnn.py); before and after, as
+              throughput
   scaling     8 equal trials on 1 vs 2 local slots (one session, ABBA), then the same on a real
               2-worker standalone cluster (deploy/cluster, 1 core per worker), pinned and unpinned
   dispatch    per-trial dispatch overhead from trials that do no work (measured with scaling)
@@ -46,7 +51,8 @@ TROUPE = os.path.join(ROOT, "deploy", "troupe")
 CLUSTER = os.path.join(ROOT, "deploy", "cluster")
 FASHION = "/usr/share/datasets/fashion-mnist"
 MLP = os.path.join(ROOT, "conf", "examples", "fashion-mlp.yaml")
-FIGURES = ["throughput", "scaling", "dispatch", "compute", "memory", "mllib", "parallel", "store"]
+CNN = os.path.join(ROOT, "conf", "examples", "fashion-cnn.yaml")
+FIGURES = ["throughput", "cnn", "scaling", "dispatch", "compute", "memory", "mllib", "parallel", "store"]
 STORE = os.path.join(ROOT, "deploy", "bench", "store.sh")
 
 
@@ -55,10 +61,11 @@ class StepFailed(Exception):
 
 
 class Suite:
-    def __init__(self, out, epochs):
+    def __init__(self, out, epochs, cnn_rows):
         self.out = os.path.abspath(out)
         self.raw = os.path.join(self.out, "raw")
         self.epochs = epochs
+        self.cnn_rows = cnn_rows
         self.figures = []
         os.makedirs(self.raw, exist_ok=True)
 
@@ -96,27 +103,53 @@ class Suite:
     # -- the figures ----------------------------------------------------------------------------
 
     def throughput(self):
-        python = torch_python()
         for batch in (128, 512):
             sets = ["--set", f"train.epochs={self.epochs}", "--set", f"train.batchSize={batch}"]
-            peer_runs = []
-            for when in ("before", "after"):
-                if when == "after":
-                    self.troupe(f"throughput-{batch}-troupe", "bench", MLP, *sets,
-                                "--json", os.path.join(self.raw, f"throughput-{batch}-troupe.json"),
-                                env={"OMP_NUM_THREADS": "1"})
-                if python:
-                    label = f"throughput-{batch}-pytorch-{when}"
-                    self.run(label, [python, os.path.join(ROOT, "deploy", "bench", "pytorch_mlp.py"),
-                                     "--data", FASHION, "--batch", str(batch), "--threads", "1",
-                                     "--epochs", str(self.epochs)], env={"OMP_NUM_THREADS": "1"})
-                    with open(os.path.join(self.raw, label + ".log")) as f:
-                        peer_runs.append(json.loads(f.read().strip().splitlines()[-1]))
-            ours = self.json_of(f"throughput-{batch}-troupe")["samples_per_second_monitor_off"]
-            peer = statistics.mean(r["samples_per_second"] for r in peer_runs) if peer_runs else float("nan")
-            name = peer_runs[0]["peer"] if peer_runs else "PyTorch (not installed: apt-get install python3-torch)"
+            ours, peer, name = self.trainer_vs_pytorch(f"throughput-{batch}", MLP, sets, "pytorch_mlp.py",
+                                                       ["--batch", str(batch)])
             self.add(f"trainer throughput, batch {batch}, 1 thread", ours, "samples/s", name, peer,
                      target=">= 0.7x PyTorch" if batch == 128 else None)
+
+    def cnn(self):
+        # A CNN epoch on one thread takes many times an MLP epoch, so the runs train on a part of the
+        # training rows (the same count on both sides); evaluation lies outside the timed span, so
+        # validation and test are cut small too. Augmentation is fashion-cnn.yaml's: pytorch_cnn.py's
+        # defaults.
+        rows = self.cnn_rows
+        sets = ["--set", f"train.epochs={self.epochs}", "--set", "train.batchSize=128",
+                "--set", f"data.subset.train={rows}", "--set", "data.subset.validation=1000",
+                "--set", "data.subset.test=1000"]
+        ours, peer, name = self.trainer_vs_pytorch("cnn", CNN, sets, "pytorch_cnn.py",
+                                                   ["--batch", "128", "--train-rows", str(rows)])
+        self.add(f"CNN trainer throughput (fashion-cnn), batch 128, 1 thread, {rows:,} rows", ours, "samples/s",
+                 name, peer, target=">= 0.7x PyTorch")
+
+    def trainer_vs_pytorch(self, label, conf, sets, script, peer_args):
+        """Troupe's `bench <conf>` between two runs of the PyTorch peer script, all on one thread:
+        (Troupe's samples/s with monitoring off, the peer's mean samples/s, the peer's name)."""
+        python = torch_python()
+        peer_runs = []
+        for when in ("before", "after"):
+            if when == "after":
+                self.troupe(f"{label}-troupe", "bench", conf, *sets,
+                            "--json", os.path.join(self.raw, f"{label}-troupe.json"),
+                            env={"OMP_NUM_THREADS": "1"})
+            if python:
+                peer_label = f"{label}-pytorch-{when}"
+                self.run(peer_label, [python, os.path.join(ROOT, "deploy", "bench", script), "--data", FASHION,
+                                      *peer_args, "--threads", "1", "--epochs", str(self.epochs)],
+                         env={"OMP_NUM_THREADS": "1"})
+                with open(os.path.join(self.raw, peer_label + ".log")) as f:
+                    peer_runs.append(json.loads(f.read().strip().splitlines()[-1]))
+        mine = self.json_of(f"{label}-troupe")
+        # Side by side means the same rows each epoch: a peer on another count is not this figure's.
+        for r in peer_runs:
+            if abs(r["rows"] - mine["train_examples"]) > 1:
+                raise StepFailed(f"{label}: Troupe trained {mine['train_examples']} rows per epoch, "
+                                 f"{script} {r['rows']}")
+        peer = statistics.mean(r["samples_per_second"] for r in peer_runs) if peer_runs else float("nan")
+        name = peer_runs[0]["peer"] if peer_runs else "PyTorch (not installed: apt-get install python3-torch)"
+        return mine["samples_per_second_monitor_off"], peer, name
 
     def scaling(self):
         sets = ["--set", f"train.epochs={self.epochs}", "--set", "data.subset.train=10000"]
@@ -265,18 +298,20 @@ def main(argv):
     p = argparse.ArgumentParser(prog="deploy/troupe bench", description=__doc__.split("\n")[0])
     p.add_argument("--out", default=os.path.join("out", "bench"), help="directory for bench.json and raw outputs")
     p.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures: " + ", ".join(FIGURES))
-    p.add_argument("--epochs", type=int, default=3, help="epochs per timed run (throughput, scaling)")
+    p.add_argument("--epochs", type=int, default=3, help="epochs per timed run (throughput, cnn, scaling)")
+    p.add_argument("--cnn-rows", type=int, default=10000, help="training rows per epoch of the cnn figure")
     try:
         a = p.parse_args(argv)
     except SystemExit as e:
         return 0 if e.code == 0 else 2
     wanted = [f.strip() for f in a.only.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FIGURES]
-    if unknown or a.epochs < 1:
+    if unknown or a.epochs < 1 or a.cnn_rows < 2:
         print(f"bench: --only: unknown figure(s) {', '.join(unknown)}; expected some of {', '.join(FIGURES)}"
-              if unknown else "bench: --epochs: expected an integer >= 1", file=sys.stderr)
+              if unknown else "bench: --epochs: expected an integer >= 1" if a.epochs < 1
+              else "bench: --cnn-rows: expected an integer >= 2", file=sys.stderr)
         return 2
-    suite = Suite(a.out, a.epochs)
+    suite = Suite(a.out, a.epochs, a.cnn_rows)
     steps = [f for f in FIGURES if f in wanted and f != "dispatch"]
     if "dispatch" in wanted and "scaling" not in wanted:
         steps.insert(0, "scaling")  # dispatch overhead is measured in the scaling session

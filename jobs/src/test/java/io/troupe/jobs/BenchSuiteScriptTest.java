@@ -36,7 +36,7 @@ class BenchSuiteScriptTest {
     Path out = tmp.resolve("out");
     Result r = run("--only", "throughput,speed", "--out", out.toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("--only") && r.err().contains("speed") && r.err().contains("throughput, scaling"), r.err());
+    assertTrue(r.err().contains("--only") && r.err().contains("speed") && r.err().contains("throughput, cnn, scaling"), r.err());
     assertFalse(Files.exists(out), "nothing written for bad arguments");
   }
 
@@ -48,10 +48,19 @@ class BenchSuiteScriptTest {
   }
 
   @Test
+  void cnnRowsMustBeAtLeastTwo() throws Exception {
+    Path out = tmp.resolve("out");
+    Result r = run("--only", "cnn", "--cnn-rows", "1", "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--cnn-rows"), r.err());
+    assertFalse(Files.exists(out), "nothing written for bad arguments");
+  }
+
+  @Test
   void helpListsEveryFigure() throws Exception {
     Result r = run("--help");
     assertEquals(0, r.code(), r.err());
-    for (String figure : List.of("throughput", "scaling", "dispatch", "compute", "memory", "mllib", "parallel")) {
+    for (String figure : List.of("throughput", "cnn", "scaling", "dispatch", "compute", "memory", "mllib", "parallel")) {
       assertTrue(r.out().contains(figure), figure + " in:\n" + r.out());
     }
   }
