@@ -67,8 +67,20 @@ class TrainAndCheckCommandTest {
     assertEquals(0, run("check", config.toString()), out[0] + out[1]);
     assertTrue(out[0].contains("PASS initial loss matches chance"), out[0]);
     assertTrue(out[0].contains("5 of 5 checks passed"), out[0]);
-    // Unscaled inputs fail the zero-mean check, and the command says so through its exit code.
+    // Unscaled inputs (blob centres in [-5, 5]) fail the zero-mean check, and the exit code says so.
     assertEquals(1, run("check", config.toString(), "--set", "data.scaling=none"), out[0]);
     assertTrue(out[0].contains("FAIL inputs are roughly zero-mean"), out[0]);
+    assertTrue(out[0].contains("4 of 5 checks passed, 1 failed"), out[0]);
+  }
+
+  @Test
+  void aWarningGivesItsAdviceAndExitsZero() throws IOException {
+    // Unit scaling puts every feature in [0, 1]: off-centre, which is advice, not a broken config.
+    Path config = dir.resolve("unit.yaml");
+    Files.writeString(config, CONFIG.replace("scaling: standardize", "scaling: unit"));
+    assertEquals(0, run("check", config.toString()), out[0] + out[1]);
+    assertTrue(out[0].contains("WARN inputs are roughly zero-mean: mean 0."), out[0]);
+    assertTrue(out[0].contains("try data.scaling: standardize"), out[0]);
+    assertTrue(out[0].contains("4 of 5 checks passed, 1 warned (warnings are advice and do not fail the check)"), out[0]);
   }
 }

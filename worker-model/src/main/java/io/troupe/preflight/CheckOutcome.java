@@ -1,9 +1,23 @@
 package io.troupe.preflight;
 
-/** One preflight check: its name, whether it passed, and the numbers behind the verdict. */
-public record CheckOutcome(String name, boolean passed, String detail) {
+/** One preflight check: its name, its verdict, and the numbers behind the verdict. */
+public record CheckOutcome(String name, Verdict verdict, String detail) {
+  /**
+   * FAIL: the config is not fit to train as it stands (the check command exits 1). WARN: advice;
+   * the config trains, and the detail says what would do better.
+   */
+  public enum Verdict { PASS, WARN, FAIL }
+
+  static CheckOutcome passOrFail(String name, boolean passed, String detail) {
+    return new CheckOutcome(name, passed ? Verdict.PASS : Verdict.FAIL, detail);
+  }
+
+  public boolean failed() {
+    return verdict == Verdict.FAIL;
+  }
+
   @Override
   public String toString() {
-    return (passed ? "PASS " : "FAIL ") + name + ": " + detail;
+    return verdict + " " + name + ": " + detail;
   }
 }

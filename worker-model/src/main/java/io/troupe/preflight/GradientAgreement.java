@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -30,6 +31,10 @@ import org.nd4j.linalg.learning.config.NoOp;
  * subset of every parameter array; a central-difference estimate on a seeded sample of parameters
  * gives the reported error. Dropout is off (it would make the loss random), and so is L1/L2: DL4J
  * adds their gradient in the updater, not in backprop, while its score includes their penalty.
+ *
+ * <p>A step across a kink (ReLU at 0) makes a numerical gradient wrong, so a network with kinks
+ * that disagrees is checked again as its smooth twin: the same layers and weights with tanh in
+ * place of each kinked activation. If the twin agrees, the kinks explain the disagreement.
  */
 final class GradientAgreement {
   static final double EPSILON = 1e-6;
@@ -40,7 +45,19 @@ final class GradientAgreement {
 
   private GradientAgreement() {}
 
-  record Outcome(boolean dl4jPassed, double maxRelativeError, double maxAbsoluteDifference, int checked) {}
+  /** One network's agreement: DL4J's verdict, and the sampled errors. */
+  record Agreement(boolean dl4jPassed, double maxRelativeError, double maxAbsoluteDifference, int checked) {
+    boolean agrees() {
+      return dl4jPassed && maxRelativeError <= MAX_RELATIVE_ERROR;
+    }
+  }
+
+  /**
+   * @param loss the loss at the initial weights; when it is not finite, nothing was compared
+   * @param kinks the network's kinked activations (e.g. "relu"), empty for a smooth network
+   * @param smoothTwin when the network has kinks and disagrees: its smooth twin's agreement; else null
+   */
+  record Outcome(double loss, Agreement network, SortedSet<String> kinks, Agreement smoothTwin) {}
 
   static Outcome check(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
     // GradientCheckUtil refuses to run unless ND4J's global default type is double; this is
@@ -56,27 +73,57 @@ final class GradientAgreement {
   }
 
   private static Outcome checkInDouble(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
-    Network net = doubleNetwork(spec, splits, seed, file);
+    Network net = doubleNetwork(spec, splits, seed, file, false);
     BatchSource source = new BatchSource(splits.train(), splits.transform(), null);
     int n = Math.min(EXAMPLES, source.size());
     INDArray x = source.features(0, n).castTo(DataType.DOUBLE);
     INDArray y = source.targets(0, n).castTo(DataType.DOUBLE);
-    Set<String> statistics = net.paramTable().keySet().stream()
-        .filter(TrainableGradients::isRunningStatistic).collect(Collectors.toSet());
-    boolean passed = dl4jCheck(net, x, y, statistics);
-    double[][] sampled = sampledErrors(net, x, y, statistics, seed);
+    boolean passed = dl4jCheck(net, x, y);
+    SortedSet<String> kinks = KinkedActivations.in(net);
+    // After DL4J's check, which turns the softmax's probability clipping off (a clipped loss is flat
+    // where it clips): unclipped, outputs far out of scale give an infinite loss.
+    double loss = net.trainingScore(new DataSet(x, y));
+    if (!Double.isFinite(loss)) {
+      return new Outcome(loss, new Agreement(passed, Double.NaN, Double.NaN, 0), kinks, null);
+    }
+    Agreement own = sampledAgreement(net, x, y, passed, seed);
+    Agreement twin = null;
+    if (!own.agrees() && !kinks.isEmpty()) {
+      Network smooth = doubleNetwork(spec, splits, seed, file, true);
+      twin = sampledAgreement(smooth, x, y, dl4jCheck(smooth, x, y), seed);
+    }
+    return new Outcome(loss, own, kinks, twin);
+  }
+
+  private static Agreement sampledAgreement(Network net, INDArray x, INDArray y, boolean dl4jPassed, long seed) {
+    double[][] sampled = sampledErrors(net, x, y, runningStatistics(net), seed);
     double maxRelative = 0;
     double maxAbsolute = 0;
     for (double[] e : sampled) {
       maxRelative = Math.max(maxRelative, e[0]);
       maxAbsolute = Math.max(maxAbsolute, e[1]);
     }
-    return new Outcome(passed, maxRelative, maxAbsolute, sampled.length);
+    return new Agreement(dl4jPassed, maxRelative, maxAbsolute, sampled.length);
+  }
+
+  private static Set<String> runningStatistics(Network net) {
+    return net.paramTable().keySet().stream().filter(TrainableGradients::isRunningStatistic).collect(Collectors.toSet());
   }
 
   /** DL4J's own verdict, through its check for the network's kind; the arrays are already arranged. */
-  private static boolean dl4jCheck(Network net, INDArray rows, INDArray y, Set<String> statistics) {
-    INDArray x = net.layout().arrange(rows);
+  private static boolean dl4jCheck(Network net, INDArray rows, INDArray y) {
+    try {
+      return dl4jVerdict(net, net.layout().arrange(rows), y, runningStatistics(net));
+    } catch (IllegalStateException e) {
+      // A step that overflows the loss: DL4J throws "Numerical gradient was NaN" rather than failing.
+      if (String.valueOf(e.getMessage()).contains("NaN")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean dl4jVerdict(Network net, INDArray x, INDArray y, Set<String> statistics) {
     if (net.model() instanceof ComputationGraph graph) {
       return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
           .inputs(new INDArray[] {x}).labels(new INDArray[] {y})
@@ -91,9 +138,12 @@ final class GradientAgreement {
 
   /**
    * The config's network in double precision, without dropout or L1/L2: the built-in ones through
-   * the config, any other by clearing them from its layers (a factory or a DL4J file sets its own).
+   * the config, any other by clearing them from its layers (a factory or a DL4J file sets its own,
+   * and its own updater, which GradientCheckUtil refuses unless it is NoOp). {@code smooth} puts
+   * tanh in place of kinked activations; the weights are the same (same seed).
    */
-  private static Network doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file) {
+  private static Network doubleNetwork(ExperimentSpec spec, DataSplits splits, long seed, ModelFile file,
+      boolean smooth) {
     ExperimentSpec plain = io.troupe.config.ConfigLoader.withValues(spec,
         Map.of("model.dropout", 0.0, "train.l1", 0.0, "train.l2", 0.0));
     Network net = Networks.build(plain, NetworkShape.of(splits.train()), new NoOp(), seed, file);
@@ -103,6 +153,11 @@ final class GradientAgreement {
       if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
         base.setRegularization(List.of());
         base.setRegularizationBias(List.of());
+        base.setIUpdater(new NoOp());
+        base.setBiasUpdater(null);
+      }
+      if (smooth) {
+        KinkedActivations.smoothOut(conf);
       }
     }
     return net.converted(DataType.DOUBLE);

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Trains the config's network on a few hundred training examples (seed 003: "check network with
- * few samples"), with everything that is not the model and optimiser switched off, and reports
- * the final training loss in inference mode.
+ * few samples"), with everything that is not the model, the optimiser and the regularisation asked
+ * for switched off, and reports the final training loss in inference mode.
  */
 final class SmallSampleTraining {
   private SmallSampleTraining() {}
@@ -34,15 +34,18 @@ final class SmallSampleTraining {
    */
   record Outcome(double initialLoss, double finalLoss, double finalObjective, int epochs, TrialStatus status) {}
 
+  /** @param regularisation config values for L1, L2 and dropout ({@link RegularisationSettings}); empty keeps the config's */
   static Outcome train(ExperimentSpec spec, DataSplits splits, int examples, int epochs, Map<String, Object> regularisation,
       io.troupe.model.ModelFile file) {
     Dataset sample = splits.train().select(io.troupe.data.Shuffles.identity(Math.min(examples, splits.train().size())),
         splits.train().name() + "#preflight");
     DataSplits small = new DataSplits(sample, sample, sample, splits.transform(), splits.sourceFingerprint());
-    Map<String, Object> values = new HashMap<>(Map.of(
-        "train.l1", 0.0, "train.l2", 0.0, "model.dropout", 0.0, "train.gradientNoise.eta", 0.0,
+    Map<String, Object> values = new HashMap<>(Map.of("train.gradientNoise.eta", 0.0,
         "train.augment.horizontalFlip", false, "train.augment.maxShift", 0, "train.epochs", epochs,
         "train.schedule.type", "constant", "train.monitor.enabled", false, "train.snapshots.mode", "none"));
+    // Stop rules off too: the run is for its final loss, and a plateau stop needs the plateau schedule.
+    values.put("train.schedule.stopAtReduction", null);
+    values.put("train.earlyStopping.patience", null);
     values.put("train.averaging.swaStartEpoch", null);
     values.put("train.averaging.emaDecay", null);
     values.put("train.monitor.trainEvalExamples", sample.size());

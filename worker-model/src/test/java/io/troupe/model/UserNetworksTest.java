@@ -150,8 +150,9 @@ class UserNetworksTest {
     List<CheckOutcome> outcomes = Preflight.run(spec, DataLoader.load(spec.data(), spec.dataSeed()), ModelFile.NONE);
     assertEquals(5, outcomes.size());
     CheckOutcome gradients = outcomes.get(3);
-    assertTrue(gradients.passed() && gradients.detail().contains("DL4J GradientCheckUtil passed"), gradients.toString());
-    assertTrue(outcomes.get(0).passed(), outcomes.get(0).toString());
-    assertTrue(outcomes.get(1).passed(), "a residual MLP overfits 200 examples: " + outcomes.get(1));
+    assertEquals(CheckOutcome.Verdict.PASS, gradients.verdict(), gradients.toString());
+    assertTrue(gradients.detail().contains("DL4J GradientCheckUtil passed"), gradients.toString());
+    assertEquals(CheckOutcome.Verdict.PASS, outcomes.get(0).verdict(), outcomes.get(0).toString());
+    assertEquals(CheckOutcome.Verdict.PASS, outcomes.get(1).verdict(), "a residual MLP overfits 200 examples: " + outcomes.get(1));
   }
 }
