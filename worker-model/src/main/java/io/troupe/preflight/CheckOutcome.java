@@ -6,7 +6,14 @@ public record CheckOutcome(String name, Verdict verdict, String detail) {
    * FAIL: the config is not fit to train as it stands (the check command exits 1). WARN: advice;
    * the config trains, and the detail says what would do better.
    */
-  public enum Verdict { PASS, WARN, FAIL }
+  public enum Verdict {
+    PASS, WARN, FAIL;
+
+    /** PASS up to {@code passUpTo}, WARN up to {@code failAbove}, FAIL beyond (and on NaN). */
+    static Verdict of(double value, double passUpTo, double failAbove) {
+      return value <= passUpTo ? PASS : value <= failAbove ? WARN : FAIL;
+    }
+  }
 
   static CheckOutcome passOrFail(String name, boolean passed, String detail) {
     return new CheckOutcome(name, passed ? Verdict.PASS : Verdict.FAIL, detail);

@@ -70,8 +70,7 @@ public final class Preflight {
     int classes = splits.train().numClasses();
     double chance = Math.log(classes);
     double off = Math.abs(loss - chance) / chance;
-    CheckOutcome.Verdict verdict = off <= CHANCE_TOLERANCE ? CheckOutcome.Verdict.PASS
-        : off <= CHANCE_FAIL ? CheckOutcome.Verdict.WARN : CheckOutcome.Verdict.FAIL;
+    CheckOutcome.Verdict verdict = CheckOutcome.Verdict.of(off, CHANCE_TOLERANCE, CHANCE_FAIL);
     String advice = switch (verdict) {
       case PASS -> "";
       case WARN -> "; the first outputs are further from uniform than small initial weights give, which training"
@@ -152,8 +151,7 @@ public final class Preflight {
     INDArray x = source.features(0, n);
     double mean = x.meanNumber().doubleValue();
     double worst = x.mean(0).amaxNumber().doubleValue();
-    CheckOutcome.Verdict verdict = worst <= MEAN_TOLERANCE ? CheckOutcome.Verdict.PASS
-        : worst <= UNIT_SCALE ? CheckOutcome.Verdict.WARN : CheckOutcome.Verdict.FAIL;
+    CheckOutcome.Verdict verdict = CheckOutcome.Verdict.of(worst, MEAN_TOLERANCE, UNIT_SCALE);
     String advice = switch (verdict) {
       case PASS -> "";
       case WARN -> "; off-centre but within unit scale, which trains; centring may still speed it up:"
