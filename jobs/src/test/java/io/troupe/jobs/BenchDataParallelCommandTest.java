@@ -52,7 +52,7 @@ class BenchDataParallelCommandTest {
   void aSparkSourceAddsThePartitionedPathAsASpeedArmOfItsOwn() throws Exception {
     io.troupe.data.SourceData blobs = io.troupe.data.SyntheticData.blobs(400, 60, 5, 3, 1.0, 5);
     String data = "{source: spark, spark: {format: csv, options: {header: \"true\", inferSchema: \"true\"}, path: '"
-        + csv(dir.resolve("train.csv"), blobs.train()) + "', test: {path: '" + csv(dir.resolve("test.csv"), blobs.test())
+        + CsvFiles.write(dir.resolve("train.csv"), blobs.train()) + "', test: {path: '" + CsvFiles.write(dir.resolve("test.csv"), blobs.test())
         + "'}, features: [x0, x1, x2, x3, x4], label: y}}";
     Path config = Files.writeString(dir.resolve("csv.yaml"), CONFIG.replaceAll("data: \\{.*\\}\\}", "data: " + data));
     Path json = dir.resolve("figures.json");
@@ -66,16 +66,6 @@ class BenchDataParallelCommandTest {
     assertTrue(r.out().contains("| data-parallel, partitioned source | 1 | 1 |"), "one epoch of the data: " + r.out());
   }
 
-  private static String csv(Path file, io.troupe.data.Dataset data) throws java.io.IOException {
-    StringBuilder text = new StringBuilder("x0,x1,x2,x3,x4,y\n");
-    for (int r = 0; r < data.size(); r++) {
-      for (int j = 0; j < data.numFeatures(); j++) {
-        text.append(data.rawFeature(r, j)).append(',');
-      }
-      text.append(data.label(r)).append('\n');
-    }
-    return Files.writeString(file, text).toString();
-  }
 
   @Test
   void aConfigThatIsNotDataParallelIsRefusedNamingTheSetting() throws Exception {

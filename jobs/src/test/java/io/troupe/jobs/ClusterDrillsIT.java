@@ -154,21 +154,10 @@ class ClusterDrillsIT {
     for (int j = 0; j < 20; j++) {
       features.add("x" + j);
     }
-    String train = csv(work.resolve("train.csv"), blobs.train(), features);
-    String test = csv(work.resolve("test.csv"), blobs.test(), features);
+    String train = CsvFiles.write(work.resolve("train.csv"), blobs.train());
+    String test = CsvFiles.write(work.resolve("test.csv"), blobs.test());
     return "{source: spark, spark: {format: csv, options: {header: \"true\", inferSchema: \"true\"}, path: '" + train
         + "', test: {path: '" + test + "'}, features: [" + String.join(", ", features) + "], label: y}}";
-  }
-
-  private static String csv(Path file, io.troupe.data.Dataset data, List<String> features) throws IOException {
-    StringBuilder text = new StringBuilder(String.join(",", features)).append(",y\n");
-    for (int r = 0; r < data.size(); r++) {
-      for (int j = 0; j < data.numFeatures(); j++) {
-        text.append(data.rawFeature(r, j)).append(',');
-      }
-      text.append(data.label(r)).append('\n');
-    }
-    return Files.writeString(file, text).toString();
   }
 
   /**
