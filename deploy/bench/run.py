@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Troupe's benchmark suite: each figure beside its peer, measured side by side in one run.
 
-    deploy/troupe bench [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N]
-    deploy/bench/run.py  [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N]
+    deploy/troupe bench [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N] [--repeats N]
+    deploy/bench/run.py  [--out DIR] [--only NAMES] [--epochs N] [--cnn-rows N] [--repeats N]
 
 Figures (--only takes a comma-separated subset of these names):
   throughput  trainer samples/s, MLP 784-256-128-10, Adam, batch 128 and 512, 1 thread, against
               PyTorch on the CPU (Debian's python3-torch) with the same model, optimiser, batch
-              and thread count; the peer runs before and after Troupe and its mean is taken
+              and thread count; peer and Troupe alternate (peer, Troupe, peer, ..., --repeats Troupe
+              runs), each Troupe run is compared with the peer runs on either side, and the figure
+              is the median ratio with its range
   cnn         trainer samples/s of conf/examples/fashion-cnn.yaml's CNN (conv 32 and 64, 3x3, batch norm,
               max pooling, dense 128, dropout 0.25, Adam, flip and shift augmentation), batch 128,
               1 thread, on --cnn-rows training rows, against PyTorch with the same network, optimiser,
-              augmentation, batch and thread count (deploy/bench/pytorch_cnn.py); before and after, as
+              augmentation, batch and thread count (deploy/bench/pytorch_cnn.py); repeated as
               throughput
   scaling     8 equal trials on 1 vs 2 local slots (one session, ABBA), then the same on a real
               2-worker standalone cluster (deploy/cluster, 1 core per worker), pinned and unpinned
@@ -31,8 +33,10 @@ Figures (--only takes a comma-separated subset of these names):
               to open a 10,000-trial run for --resume
 
 Prints one table and writes <out>/bench.json: a list of {name, value, unit, peer, peer_value,
-ratio}, ratio = value / peer_value. Each figure's target, where the project has one, is printed
-beside it (and kept in bench.json as "target"). Raw outputs of every step go to <out>/raw/.
+ratio, spread, repeats}, ratio = value / peer_value, or for repeated figures the median of the
+per-repeat ratios with their [min, max] as spread (null where a figure was measured once). Each
+figure's target, where the project has one, is printed beside it (and kept in bench.json as
+"target"). Raw outputs of every step go to <out>/raw/.
 Needs python3; the PyTorch peer needs a python3 that can import torch (Debian: python3-torch).
 Exit codes: 0 done (targets missed are reported, not failures), 2 bad arguments, 1 a step failed.
 """
@@ -61,11 +65,12 @@ class StepFailed(Exception):
 
 
 class Suite:
-    def __init__(self, out, epochs, cnn_rows):
+    def __init__(self, out, epochs, cnn_rows, repeats):
         self.out = os.path.abspath(out)
         self.raw = os.path.join(self.out, "raw")
         self.epochs = epochs
         self.cnn_rows = cnn_rows
+        self.repeats = repeats
         self.figures = []
         os.makedirs(self.raw, exist_ok=True)
 
@@ -95,20 +100,26 @@ class Suite:
         with open(os.path.join(self.raw, label + ".json")) as f:
             return json.load(f)
 
-    def add(self, name, value, unit, peer, peer_value, target=None):
-        ratio = value / peer_value if peer_value else float("nan")
-        self.figures.append({"name": name, "value": value, "unit": unit, "peer": peer,
-                             "peer_value": peer_value, "ratio": ratio, "target": target})
+    def add(self, name, value, unit, peer, peer_value, target=None, ratios=None):
+        """One figure. With `ratios` (one per repeat, each measured side by side) the figure's ratio is
+        their median and its spread their range, so a reader can tell a change from noise."""
+        if ratios:
+            ratio, spread = statistics.median(ratios), [min(ratios), max(ratios)]
+        else:
+            ratio, spread = (value / peer_value if peer_value else float("nan")), None
+        self.figures.append({"name": name, "value": value, "unit": unit, "peer": peer, "peer_value": peer_value,
+                             "ratio": ratio, "spread": spread, "repeats": len(ratios) if ratios else 1,
+                             "target": target})
 
     # -- the figures ----------------------------------------------------------------------------
 
     def throughput(self):
         for batch in (128, 512):
             sets = ["--set", f"train.epochs={self.epochs}", "--set", f"train.batchSize={batch}"]
-            ours, peer, name = self.trainer_vs_pytorch(f"throughput-{batch}", MLP, sets, "pytorch_mlp.py",
-                                                       ["--batch", str(batch)])
+            ours, peer, name, ratios = self.trainer_vs_pytorch(f"throughput-{batch}", MLP, sets, "pytorch_mlp.py",
+                                                               ["--batch", str(batch)])
             self.add(f"trainer throughput, batch {batch}, 1 thread", ours, "samples/s", name, peer,
-                     target=">= 0.7x PyTorch" if batch == 128 else None)
+                     target=">= 1.0x PyTorch" if batch == 128 else ">= 0.8x PyTorch", ratios=ratios)
 
     def cnn(self):
         # A CNN epoch on one thread takes many times an MLP epoch, so the runs train on a part of the
@@ -119,37 +130,42 @@ class Suite:
         sets = ["--set", f"train.epochs={self.epochs}", "--set", "train.batchSize=128",
                 "--set", f"data.subset.train={rows}", "--set", "data.subset.validation=1000",
                 "--set", "data.subset.test=1000"]
-        ours, peer, name = self.trainer_vs_pytorch("cnn", CNN, sets, "pytorch_cnn.py",
-                                                   ["--batch", "128", "--train-rows", str(rows)])
+        ours, peer, name, ratios = self.trainer_vs_pytorch("cnn", CNN, sets, "pytorch_cnn.py",
+                                                           ["--batch", "128", "--train-rows", str(rows)])
         self.add(f"CNN trainer throughput (fashion-cnn), batch 128, 1 thread, {rows:,} rows", ours, "samples/s",
-                 name, peer, target=">= 0.7x PyTorch")
+                 name, peer, target=">= 0.7x PyTorch", ratios=ratios)
 
     def trainer_vs_pytorch(self, label, conf, sets, script, peer_args):
-        """Troupe's `bench <conf>` between two runs of the PyTorch peer script, all on one thread:
-        (Troupe's samples/s with monitoring off, the peer's mean samples/s, the peer's name)."""
+        """Troupe's `bench <conf>` and the PyTorch peer script, all on one thread, alternated as
+        peer, Troupe, peer, Troupe, ..., peer (--repeats Troupe runs). Each Troupe run is compared with
+        the mean of the peer runs on either side of it. Returns (Troupe's median samples/s with
+        monitoring off, the peer's median samples/s, the peer's name, the per-repeat ratios)."""
         python = torch_python()
-        peer_runs = []
-        for when in ("before", "after"):
-            if when == "after":
-                self.troupe(f"{label}-troupe", "bench", conf, *sets,
-                            "--json", os.path.join(self.raw, f"{label}-troupe.json"),
-                            env={"OMP_NUM_THREADS": "1"})
+        peer_runs, mine = [], []
+        for i in range(self.repeats + 1):
             if python:
-                peer_label = f"{label}-pytorch-{when}"
+                peer_label = f"{label}-pytorch-{i + 1}"
                 self.run(peer_label, [python, os.path.join(ROOT, "deploy", "bench", script), "--data", FASHION,
                                       *peer_args, "--threads", "1", "--epochs", str(self.epochs)],
                          env={"OMP_NUM_THREADS": "1"})
                 with open(os.path.join(self.raw, peer_label + ".log")) as f:
                     peer_runs.append(json.loads(f.read().strip().splitlines()[-1]))
-        mine = self.json_of(f"{label}-troupe")
+            if i < self.repeats:
+                troupe_label = f"{label}-troupe-{i + 1}"
+                self.troupe(troupe_label, "bench", conf, *sets,
+                            "--json", os.path.join(self.raw, f"{troupe_label}.json"), env={"OMP_NUM_THREADS": "1"})
+                mine.append(self.json_of(troupe_label))
         # Side by side means the same rows each epoch: a peer on another count is not this figure's.
         for r in peer_runs:
-            if abs(r["rows"] - mine["train_examples"]) > 1:
-                raise StepFailed(f"{label}: Troupe trained {mine['train_examples']} rows per epoch, "
+            if abs(r["rows"] - mine[0]["train_examples"]) > 1:
+                raise StepFailed(f"{label}: Troupe trained {mine[0]['train_examples']} rows per epoch, "
                                  f"{script} {r['rows']}")
-        peer = statistics.mean(r["samples_per_second"] for r in peer_runs) if peer_runs else float("nan")
+        ours = [m["samples_per_second_monitor_off"] for m in mine]
+        peers = [r["samples_per_second"] for r in peer_runs]
+        ratios = [o / statistics.mean(peers[i:i + 2]) for i, o in enumerate(ours)] if peers else []
+        peer = statistics.median(peers) if peers else float("nan")
         name = peer_runs[0]["peer"] if peer_runs else "PyTorch (not installed: apt-get install python3-torch)"
-        return mine["samples_per_second_monitor_off"], peer, name
+        return statistics.median(ours), peer, name, ratios
 
     def scaling(self):
         sets = ["--set", f"train.epochs={self.epochs}", "--set", "data.subset.train=10000"]
@@ -300,18 +316,21 @@ def main(argv):
     p.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures: " + ", ".join(FIGURES))
     p.add_argument("--epochs", type=int, default=3, help="epochs per timed run (throughput, cnn, scaling)")
     p.add_argument("--cnn-rows", type=int, default=10000, help="training rows per epoch of the cnn figure")
+    p.add_argument("--repeats", type=int, default=3,
+                   help="side-by-side repeats of the trainer figures (throughput, cnn); their spread is reported")
     try:
         a = p.parse_args(argv)
     except SystemExit as e:
         return 0 if e.code == 0 else 2
     wanted = [f.strip() for f in a.only.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FIGURES]
-    if unknown or a.epochs < 1 or a.cnn_rows < 2:
+    if unknown or a.epochs < 1 or a.cnn_rows < 2 or a.repeats < 1:
         print(f"bench: --only: unknown figure(s) {', '.join(unknown)}; expected some of {', '.join(FIGURES)}"
               if unknown else "bench: --epochs: expected an integer >= 1" if a.epochs < 1
-              else "bench: --cnn-rows: expected an integer >= 2", file=sys.stderr)
+              else "bench: --cnn-rows: expected an integer >= 2" if a.cnn_rows < 2
+              else "bench: --repeats: expected an integer >= 1", file=sys.stderr)
         return 2
-    suite = Suite(a.out, a.epochs, a.cnn_rows)
+    suite = Suite(a.out, a.epochs, a.cnn_rows, a.repeats)
     steps = [f for f in FIGURES if f in wanted and f != "dispatch"]
     if "dispatch" in wanted and "scaling" not in wanted:
         steps.insert(0, "scaling")  # dispatch overhead is measured in the scaling session
@@ -328,10 +347,11 @@ def main(argv):
             json.dump(_nulls(suite.figures), f, indent=2, allow_nan=False)
             f.write("\n")
     width = max((len(f["name"]) for f in suite.figures), default=10)
-    print(f"{'figure':<{width}}  {'troupe':>10}  {'peer':>10}  {'ratio':>7}  unit / peer / target")
+    print(f"{'figure':<{width}}  {'troupe':>10}  {'peer':>10}  {'ratio':>7}  {'spread':>13}  unit / peer / target")
     for f in suite.figures:
+        spread = f"{fmt(f['spread'][0])}-{fmt(f['spread'][1])} n={f['repeats']}" if f.get("spread") else "-"
         print(f"{f['name']:<{width}}  {fmt(f['value']):>10}  {fmt(f['peer_value']):>10}  {fmt(f['ratio']):>7}  "
-              f"{f['unit']} / {f['peer']}" + (f" / target {f['target']}" if f.get("target") else ""))
+              f"{spread:>13}  {f['unit']} / {f['peer']}" + (f" / target {f['target']}" if f.get("target") else ""))
     print(f"bench: {len(suite.figures)} figures in {time.monotonic() - started:.0f} s; "
           f"{os.path.join(suite.out, 'bench.json')}")
     return 0

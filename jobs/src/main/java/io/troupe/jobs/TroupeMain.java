@@ -1,6 +1,7 @@
 package io.troupe.jobs;
 
 import io.troupe.InvalidInputException;
+import io.troupe.model.NativeBackend;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.Set;
  * Exit codes: 0 success, 2 bad input (config, data, arguments), 1 any other failure.
  */
 public final class TroupeMain {
+  static {
+    NativeBackend.selectLibrary(); // before any command touches ND4J, also under a bare spark-submit
+  }
+
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;

@@ -48,10 +48,17 @@ class ApplicationJarIT {
     try (ZipFile zip = new ZipFile(appJar().toFile())) {
       long natives = zip.stream().map(ZipEntry::getName)
           .filter(n -> n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib")).peek(n ->
-              // ND4J/javacpp spell the platform linux-x86_64, JNA spells it linux-x86-64.
-              assertTrue(n.contains("linux-x86_64/") || n.contains("linux-x86-64/"), "native for another platform: " + n))
+              // ND4J/javacpp spell the platform linux-x86_64 (ND4J's oneDNN build linux-x86_64-onednn),
+              // JNA spells it linux-x86-64.
+              assertTrue(n.matches(".*linux-x86_64(-onednn)?/.*") || n.contains("linux-x86-64/"),
+                  "native for another platform: " + n))
           .count();
       assertTrue(natives > 0, "no ND4J natives in the app jar");
+      // One ND4J build only: nd4j-native's pom also asks for its plain natives (excluded in worker-model/pom.xml).
+      assertTrue(zip.stream().anyMatch(e -> e.getName().endsWith("bindings/linux-x86_64-onednn/libnd4jcpu.so")),
+          "ND4J's oneDNN build is missing");
+      assertTrue(zip.stream().noneMatch(e -> e.getName().endsWith("bindings/linux-x86_64/libnd4jcpu.so")),
+          "a second, plain ND4J build crept in (about 90 MB)");
       assertTrue(zip.stream().noneMatch(e -> e.getName().matches(".*(opencv|ffmpeg|leptonica).*\\.so.*")),
           "image/video natives crept back in");
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/apache/spark/SparkContext")),

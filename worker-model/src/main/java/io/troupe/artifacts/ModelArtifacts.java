@@ -1,6 +1,7 @@
 package io.troupe.artifacts;
 
 import io.troupe.api.InputLayout;
+import io.troupe.model.NativeBackend;
 import io.troupe.model.Network;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,6 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * which keeps shape and data type.
  */
 public final class ModelArtifacts {
+  static {
+    NativeBackend.enableLayerHelpers(); // a restored network builds its layers here
+  }
+
   private ModelArtifacts() {}
 
   /**

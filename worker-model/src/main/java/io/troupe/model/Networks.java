@@ -15,6 +15,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * Every network comes back initialised, wrapped as a {@link Network} with the input layout it takes.
  */
 public final class Networks {
+  static {
+    NativeBackend.enableLayerHelpers();
+  }
+
   private Networks() {}
 
   /**

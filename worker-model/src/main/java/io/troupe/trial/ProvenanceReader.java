@@ -1,5 +1,6 @@
 package io.troupe.trial;
 
+import io.troupe.model.NativeBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,7 +17,8 @@ public final class ProvenanceReader {
     boolean cpu = Nd4j.getEnvironment().isCPU();
     String device = cpu ? "cpu" : "cuda:" + Nd4j.getAffinityManager().getDeviceForCurrentThread();
     return new Provenance(Nd4j.getBackend().getClass().getSimpleName(), device, threads(),
-        "troupe " + BUILD.getProperty("troupe.version", "?") + ", dl4j/nd4j " + BUILD.getProperty("dl4j.version", "?"),
+        "troupe " + BUILD.getProperty("troupe.version", "?") + ", dl4j/nd4j " + BUILD.getProperty("dl4j.version", "?")
+            + " (" + NativeBackend.describe() + ")",
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"), host(),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), dataFingerprint);
   }

@@ -1,5 +1,6 @@
 package io.troupe.driver.api;
 
+import io.troupe.artifacts.ArtifactStore;
 import io.troupe.config.EnsembleStrategy;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.config.SearchStrategy;
@@ -8,14 +9,14 @@ import io.troupe.driver.data.ExperimentData;
 import io.troupe.driver.data.PartitionedTraining;
 import io.troupe.driver.ensemble.EnsembleOutcome;
 import io.troupe.driver.ensemble.EnsembleRunner;
+import io.troupe.driver.model.RunNetwork;
 import io.troupe.driver.parallel.DataParallelFitter;
 import io.troupe.driver.store.RunDirectory;
 import io.troupe.driver.store.RunStores;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
-import io.troupe.artifacts.ArtifactStore;
-import io.troupe.driver.model.RunNetwork;
+import io.troupe.model.NativeBackend;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
@@ -58,6 +59,10 @@ import org.apache.spark.sql.SparkSession;
  * </ul>
  */
 public final class Troupe {
+  static {
+    NativeBackend.selectLibrary(); // a program using this API may not have started its JVM with the flag
+  }
+
   /** The trial id of {@link #train}, fixed so that the same config trains the same way. */
   public static final String TRAIN_TRIAL_ID = "train";
   /** Ensemble members, their artifacts and the tables go to {@code <out>/<name>/ensembles/}. */

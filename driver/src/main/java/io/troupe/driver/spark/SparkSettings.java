@@ -1,6 +1,7 @@
 package io.troupe.driver.spark;
 
 import io.troupe.config.ExperimentSpec;
+import io.troupe.model.NativeBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +55,15 @@ public final class SparkSettings {
     return conf;
   }
 
-  /** {@code options} plus {@link #TRIAL_MODULES}, and {@link #TRIAL_GC} unless they already choose a collector. */
+  /**
+   * {@code options} plus {@link #TRIAL_MODULES}, ND4J's oneDNN library ({@link NativeBackend#JVM_OPTION})
+   * unless they name a platform extension, and {@link #TRIAL_GC} unless they already choose a collector.
+   */
   static String trialJvmOptions(String options) {
     String withModules = options.contains(TRIAL_MODULES) ? options : options + " " + TRIAL_MODULES;
-    return options.matches("(?s).*-XX:\\+Use\\w+GC\\b.*") ? withModules : withModules + " " + TRIAL_GC;
+    String withNatives = options.contains(NativeBackend.EXTENSION_PROPERTY) ? withModules
+        : withModules + " " + NativeBackend.JVM_OPTION;
+    return options.matches("(?s).*-XX:\\+Use\\w+GC\\b.*") ? withNatives : withNatives + " " + TRIAL_GC;
   }
 
   public static boolean isLocal(String master) {

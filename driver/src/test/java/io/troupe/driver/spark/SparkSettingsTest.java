@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
+import io.troupe.model.NativeBackend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +55,23 @@ class SparkSettingsTest {
   @Test
   void executorsRunTheThroughputCollectorUnlessTheUserChoseOne() {
     String ours = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
-    assertTrue(ours.endsWith(" " + SparkSettings.TRIAL_MODULES + " " + SparkSettings.TRIAL_GC), ours);
+    assertTrue(ours.endsWith(" " + SparkSettings.TRIAL_GC), ours);
+    assertTrue(ours.contains(" " + SparkSettings.TRIAL_MODULES + " "), ours);
     String theirs = SparkSettings.of(spec("{}"), null, Map.of("spark.executor.extraJavaOptions", "-Xmx8g -XX:+UseZGC"),
         Optional.empty()).get("spark.executor.extraJavaOptions");
     assertTrue(theirs.startsWith("-Xmx8g -XX:+UseZGC "), theirs);
     assertTrue(theirs.contains(SparkSettings.TRIAL_MODULES), theirs);
     assertFalse(theirs.contains("UseParallelGC"), "two collectors would stop the JVM from starting: " + theirs);
+  }
+
+  @Test
+  void executorsLoadNd4jsOneDnnBuildUnlessTheUserNamedAnother() {
+    String ours = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
+    assertTrue(ours.contains(NativeBackend.JVM_OPTION), ours);
+    String theirs = SparkSettings.of(spec("{}"), null,
+        Map.of("spark.executor.extraJavaOptions", "-D" + NativeBackend.EXTENSION_PROPERTY + "=-avx2"),
+        Optional.empty()).get("spark.executor.extraJavaOptions");
+    assertFalse(theirs.contains(NativeBackend.JVM_OPTION), theirs);
   }
 
   @Test

@@ -1,0 +1,74 @@
+package io.troupe.model;
+
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * The ND4J CPU library Troupe trains with, and DL4J's oneDNN layer helpers.
+ *
+ * <p>The CPU backend is nd4j-native's {@code linux-x86_64-onednn} build (the pom's nd4j.classifier).
+ * JavaCPP finds that build's libraries only under the platform extension {@value #EXTENSION}, and reads
+ * the extension once, when ND4J first loads: {@link #selectLibrary()} sets it unless the JVM was started
+ * with one, so entry points call it before anything touches ND4J, and executors get it as a JVM flag
+ * ({@link #JVM_OPTION}). Where the extension's libraries are absent (the CUDA backend), JavaCPP loads the
+ * plain ones, so the flag is harmless there.
+ *
+ * <p>DL4J 1.0.0-M2.1 leaves its oneDNN helpers for convolution, subsampling and batch norm off unless
+ * {@value #HELPERS_OFF} is false, and even then its on-switch looked for a class ND4J had renamed (fixed
+ * by {@link org.nd4j.nativeblas.Nd4jCpu}). With both, fashion-cnn trains about 3x faster on one core;
+ * MLPs have no helper and are unchanged (docs/benchmarks.md). A layer picks its helper when it is built,
+ * so {@link #enableLayerHelpers()} runs before any network is. Start the JVM with
+ * {@code -D}{@value #HELPERS_OFF}{@code =true} to train on DL4J's own layers instead.
+ */
+public final class NativeBackend {
+  /** JavaCPP's system property naming the native build's platform extension. */
+  public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+  /** The extension of nd4j-native's oneDNN build. */
+  public static final String EXTENSION = "-onednn";
+  /** The flag an executor JVM is started with, so it loads the same library. */
+  public static final String JVM_OPTION = "-D" + EXTENSION_PROPERTY + "=" + EXTENSION;
+  /** DL4J's switch for its layer helpers (oneDNN on the CPU); true by default in M2.1. */
+  public static final String HELPERS_OFF = "org.eclipse.deeplearning4j.helpers.disable";
+
+  private static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+
+  private NativeBackend() {}
+
+  /** Chooses the oneDNN build unless the JVM chose an extension; only effective before ND4J loads. */
+  public static void selectLibrary() {
+    if (System.getProperty(EXTENSION_PROPERTY) == null) {
+      System.setProperty(EXTENSION_PROPERTY, EXTENSION);
+    }
+  }
+
+  /**
+   * Turns DL4J's layer helpers on for the CPU backend unless the JVM set the switch; layers built
+   * afterwards use them. Not on CUDA: its helpers need cuDNN classes Troupe does not ship, and DL4J
+   * would warn at every layer.
+   */
+  public static void enableLayerHelpers() {
+    selectLibrary();
+    if (System.getProperty(HELPERS_OFF) == null && onCpuBackend()) {
+      System.setProperty(HELPERS_OFF, "false");
+    }
+  }
+
+  /**
+   * For provenance: "onednn" when ND4J loaded the oneDNN build, with "+helpers" when DL4J's layer
+   * helpers are on (numbers differ from DL4J's own layers in the last float digits), else "plain".
+   */
+  public static String describe() {
+    boolean oneDnn = Loader.getLoadedLibraries().values().stream()
+        .anyMatch(path -> path.contains("nd4jcpu") && path.contains(EXTENSION + "/"));
+    boolean helpers = "false".equals(System.getProperty(HELPERS_OFF));
+    return (oneDnn ? "onednn" : "plain") + (helpers ? "+helpers" : "");
+  }
+
+  private static boolean onCpuBackend() {
+    try {
+      Class.forName(CPU_BACKEND, false, NativeBackend.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}
