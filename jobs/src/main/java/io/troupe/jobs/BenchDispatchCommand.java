@@ -20,9 +20,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Sweep figures, measured side by side in one Spark session: the wall time of 8 equal trials with
- * 1 slot and with 2 slots, twice each in ABBA order after the JIT has settled (the ratio of the
- * sums is the speed-up from running trials in parallel), and the per-trial cost of dispatch itself,
- * from trials that do no work.
+ * 1 slot and with 2 slots, in {@link #PAIRS} pairs of alternating order after the JIT has settled
+ * (the median of the pairs' ratios is the speed-up from running trials in parallel, their range its
+ * noise), and the per-trial cost of dispatch itself, from trials that do no work.
  *
  * <p>Warm-up: whole rounds on 2 slots until a round is no more than {@link #SETTLED} faster than the
  * one before, at most {@link #MAX_WARM_UP_ROUNDS}. The C2 compiler keeps a core busy for 10-15 s of
@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
 final class BenchDispatchCommand implements Command {
   static final int EQUAL_TRIALS = 8;
   static final int NO_OP_TRIALS = 40;
+  /** Side-by-side pairs of a 1-slot and a 2-slot arm; the speed-up is the median of their ratios. */
+  static final int PAIRS = 5;
   static final int MAX_WARM_UP_ROUNDS = 5;
   static final double SETTLED = 0.05;
 
@@ -80,15 +82,25 @@ final class BenchDispatchCommand implements Command {
       }
       out.printf("warm-up: %d round(s) on 2 slots, %s s%n", warmUp.size(),
           warmUp.stream().map(r -> String.format("%.1f", r)).collect(Collectors.joining(", ")));
-      // ABBA (1, 2, 2, 1 slots) so drift on a shared machine hits both arms alike.
-      double[] one = new double[2];
-      double[] two = new double[2];
-      one[0] = time(TrialDispatcher.sharing(jsc, data, scratch.resolve("1a").toString(), 1), trials);
-      two[0] = time(TrialDispatcher.sharing(jsc, data, scratch.resolve("2a").toString(), 2), trials);
-      two[1] = time(TrialDispatcher.sharing(jsc, data, scratch.resolve("2b").toString(), 2), trials);
-      one[1] = time(TrialDispatcher.sharing(jsc, data, scratch.resolve("1b").toString(), 1), trials);
-      out.printf("%d equal trials: 1 slot %.1f s and %.1f s, 2 slots %.1f s and %.1f s, speed-up %.2fx%n",
-          EQUAL_TRIALS, one[0], one[1], two[0], two[1], (one[0] + one[1]) / (two[0] + two[1]));
+      // Pairs in alternating order (1 2, 2 1, 1 2, ...) so drift on a shared machine hits both arms
+      // alike; each pair is one side-by-side ratio, and the figure is their median.
+      double[] one = new double[PAIRS];
+      double[] two = new double[PAIRS];
+      for (int p = 0; p < PAIRS; p++) {
+        TrialDispatcher oneSlot = TrialDispatcher.sharing(jsc, data, scratch.resolve("1-" + p).toString(), 1);
+        TrialDispatcher twoSlots = TrialDispatcher.sharing(jsc, data, scratch.resolve("2-" + p).toString(), 2);
+        if (p % 2 == 0) {
+          one[p] = time(oneSlot, trials);
+          two[p] = time(twoSlots, trials);
+        } else {
+          two[p] = time(twoSlots, trials);
+          one[p] = time(oneSlot, trials);
+        }
+      }
+      double[] ratios = pairRatios(one, two);
+      out.printf("%d equal trials, %d pairs: 1 slot %s s, 2 slots %s s, speed-up %.2fx (median; pairs %s)%n",
+          EQUAL_TRIALS, PAIRS, seconds(one), seconds(two), median(ratios),
+          java.util.Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r)).collect(Collectors.joining(", ")));
       List<TrialSpec> noOps = new ArrayList<>();
       for (int i = 0; i < NO_OP_TRIALS; i++) {
         noOps.add(TrialSpec.of(experiment.spec(), String.format("n%02d", i), Map.of()));
@@ -103,13 +115,33 @@ final class BenchDispatchCommand implements Command {
           .put("equal_trials", EQUAL_TRIALS).put("epochs_per_trial", experiment.spec().train().epochs())
           .put("warm_up_seconds", warmUp.stream().mapToDouble(Double::doubleValue).toArray())
           .put("one_slot_seconds", one).put("two_slot_seconds", two)
-          .put("speedup", (one[0] + one[1]) / (two[0] + two[1]))
+          .put("pair_speedups", ratios).put("speedup", median(ratios))
           .put("noop_ms_one_slot", 1000 * serial / NO_OP_TRIALS).put("noop_ms_two_slots", 1000 * parallel / NO_OP_TRIALS)
           .writeIfAsked(args);
       return TroupeMain.OK;
     } finally {
       spark.stop();
     }
+  }
+
+  /** Each pair's speed-up: its 1-slot time over its 2-slot time. */
+  static double[] pairRatios(double[] one, double[] two) {
+    double[] ratios = new double[one.length];
+    for (int i = 0; i < one.length; i++) {
+      ratios[i] = one[i] / two[i];
+    }
+    return ratios;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String seconds(double[] values) {
+    return java.util.Arrays.stream(values).mapToObj(v -> String.format("%.1f", v)).collect(Collectors.joining(", "));
   }
 
   /**

@@ -27,6 +27,14 @@ class BenchDispatchCommandTest {
   }
 
   @Test
+  void theSpeedUpIsTheMedianOfThePairs() {
+    double[] ratios = BenchDispatchCommand.pairRatios(new double[] {10, 12, 9, 30, 10}, new double[] {5, 6, 5, 6, 4});
+    assertEquals(List.of(2.0, 2.0, 1.8, 5.0, 2.5), java.util.Arrays.stream(ratios).boxed().toList());
+    assertEquals(2.0, BenchDispatchCommand.median(ratios), "one disturbed pair (5.0) does not move it");
+    assertEquals(1.5, BenchDispatchCommand.median(new double[] {2, 1}));
+  }
+
+  @Test
   void measuresBothArmsAndDispatchAndWritesTheFigures() throws Exception {
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, """
@@ -39,7 +47,7 @@ class BenchDispatchCommandTest {
     Path json = dir.resolve("figures.json");
     CliRun r = CliRun.of("bench-dispatch", config.toString(), "--master", "local[2]", "--json", json.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("8 equal trials: 1 slot"), r.out());
+    assertTrue(r.out().contains("8 equal trials, 5 pairs: 1 slot"), r.out());
     assertTrue(r.out().contains("dispatch overhead per no-op trial"), r.out());
 
     JsonNode figures = new ObjectMapper().readTree(Files.readString(json));
@@ -48,13 +56,16 @@ class BenchDispatchCommandTest {
     JsonNode warmUp = figures.get("warm_up_seconds");
     assertTrue(warmUp.size() >= 2 && warmUp.size() <= BenchDispatchCommand.MAX_WARM_UP_ROUNDS, warmUp.toString());
     assertTrue(r.out().contains("warm-up: " + warmUp.size() + " round(s) on 2 slots"), r.out());
-    for (String arm : List.of("one_slot_seconds", "two_slot_seconds")) {
-      assertEquals(2, figures.get(arm).size(), arm);
+    for (String arm : List.of("one_slot_seconds", "two_slot_seconds", "pair_speedups")) {
+      assertEquals(BenchDispatchCommand.PAIRS, figures.get(arm).size(), arm);
       figures.get(arm).forEach(s -> assertTrue(s.asDouble() > 0, arm + " " + s));
     }
-    double one = figures.get("one_slot_seconds").get(0).asDouble() + figures.get("one_slot_seconds").get(1).asDouble();
-    double two = figures.get("two_slot_seconds").get(0).asDouble() + figures.get("two_slot_seconds").get(1).asDouble();
-    assertEquals(one / two, figures.get("speedup").asDouble(), 1e-9);
+    double[] ratios = new double[BenchDispatchCommand.PAIRS];
+    for (int p = 0; p < ratios.length; p++) {
+      ratios[p] = figures.get("one_slot_seconds").get(p).asDouble() / figures.get("two_slot_seconds").get(p).asDouble();
+      assertEquals(ratios[p], figures.get("pair_speedups").get(p).asDouble(), 1e-9);
+    }
+    assertEquals(BenchDispatchCommand.median(ratios), figures.get("speedup").asDouble(), 1e-9);
     assertTrue(figures.get("noop_ms_one_slot").asDouble() > 0);
   }
 }
