@@ -11,6 +11,7 @@ import io.troupe.data.Dataset;
 import io.troupe.data.bootstrap.BootstrapSample;
 import io.troupe.eval.Predictions;
 import io.troupe.model.ModelFile;
+import io.troupe.model.NativeBackend;
 import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
@@ -110,6 +111,7 @@ final class TrainingSession {
     ViewCachingUpdaterBlock.install(net.updater());
     VectorizedAdam.install(net.updater());
     ShapeInfoCache.install();
+    NativeBackend.settleDropoutHelpers(net.model());
     this.guard = trial.resumeFrom() != null
         ? new DivergenceGuard(train.divergence(), readInitialLoss(store, trial.resumeFrom()))
         : spec.model().type() == io.troupe.config.ModelType.DL4J_ZIP

@@ -106,6 +106,28 @@ class NativeBackendTest {
     assertEquals(a.params(), b.params(), "same seed, same data, same numbers");
   }
 
+  @Test
+  void settlingDropoutHelpersIsAPureSpeedUp() {
+    ExperimentSpec mlp = ConfigLoader.parse("model: {hidden: [16, 8], dropout: 0.5}", "mlp.yaml", "mlp", List.of());
+    NetworkShape shape = new NetworkShape(new int[] {20}, 3, Task.CLASSIFICATION);
+    INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
+    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 3);
+    for (int i = 0; i < 32; i++) {
+      labels.putScalar(i, i % 3, 1f);
+    }
+    MultiLayerNetwork asking = (MultiLayerNetwork) Networks.build(mlp, shape, new Adam(1e-2), 7, ModelFile.NONE).model();
+    MultiLayerNetwork settled = (MultiLayerNetwork) Networks.build(mlp, shape, new Adam(1e-2), 7, ModelFile.NONE).model();
+    // Dropout on the second hidden layer's input and on the output layer's input.
+    assertEquals(2, NativeBackend.settleDropoutHelpers(settled));
+    for (MultiLayerNetwork net : List.of(asking, settled)) {
+      Nd4j.getRandom().setSeed(11); // the same dropout masks for both
+      for (int step = 0; step < 5; step++) {
+        net.fit(features, labels);
+      }
+    }
+    assertEquals(asking.params(), settled.params(), "bit for bit");
+  }
+
   private static MultiLayerNetwork withHelpers() {
     Network network = Networks.build(SPEC, SHAPE, new Adam(1e-3), 7, ModelFile.NONE);
     return (MultiLayerNetwork) network.model();
