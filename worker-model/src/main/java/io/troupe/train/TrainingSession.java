@@ -16,6 +16,7 @@ import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
 import io.troupe.train.dl4j.GradientNoiseListener;
+import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
 import io.troupe.train.dl4j.ViewCachingUpdaterBlock;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -107,6 +109,9 @@ final class TrainingSession {
     // A data-parallel trial's steps run on the workers, where no driver-side listener sees them.
     this.monitor = train.monitor().enabled() && fitter == null
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
+    if (net.model() instanceof MultiLayerNetwork stack) {
+      PreActivationCachingDenseLayer.install(stack); // before listeners and updater bind to the layers
+    }
     net.setListeners(listeners());
     ViewCachingUpdaterBlock.install(net.updater());
     VectorizedAdam.install(net.updater());

@@ -1,0 +1,114 @@
+package io.troupe.train.dl4j;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DL4J's dense layer, keeping its pre-activation from the forward pass for backprop. DL4J's own layer
+ * computes {@code input x W + b} again in {@code backpropGradient}: a whole forward GEMM a layer a step,
+ * 15% of the MLP benchmark's training loop at batch 128 and 17% at 512. This one keeps a copy of the
+ * pre-activation of the last training forward pass (the activation function overwrites the original in
+ * place) and hands it to backprop when the input is the same array; otherwise it computes as DL4J does.
+ * The configuration stays DL4J's {@code DenseLayer}, so saved models are plain DL4J models; the numbers
+ * are the same to the bit (tested), since the same product of the same arrays is reused, not redone.
+ *
+ * <p>{@link #install} swaps the runtime layer objects of a built network, before its updater exists;
+ * layers with layer norm, and networks that are not layer stacks, keep DL4J's.
+ */
+public final class PreActivationCachingDenseLayer extends DenseLayer {
+  private INDArray keptInput;
+  private INDArray keptPreActivation;
+  /** How many backprops reused a kept pre-activation (what the tests check the speed-up by). */
+  long reused;
+
+  private PreActivationCachingDenseLayer(DenseLayer original) {
+    super(original.conf(), original.getDataType());
+    setListeners(original.getListeners());
+    setIndex(original.getIndex());
+    setParamsViewArray(original.params());
+    setParamTable(original.paramTable());
+    if (original.getGradientsViewArray() != null) {
+      setBackpropGradientsViewArray(original.getGradientsViewArray());
+    }
+  }
+
+  /**
+   * Replaces each plain dense layer of {@code net} (already initialised) with one that keeps its
+   * pre-activation. Not once the network has an updater (a restored checkpoint's), whose blocks hold
+   * the layer objects they were made with: such a network keeps DL4J's layers.
+   * @return how many layers it replaced
+   */
+  public static int install(MultiLayerNetwork net) {
+    if (net.getUpdater(false) != null) {
+      return 0;
+    }
+    Layer[] layers = net.getLayers();
+    int replaced = 0;
+    for (int i = 0; i < layers.length; i++) {
+      if (layers[i].getClass() == DenseLayer.class && !((DenseLayer) layers[i]).hasLayerNorm()) {
+        layers[i] = new PreActivationCachingDenseLayer((DenseLayer) layers[i]);
+        replaced++;
+      }
+    }
+    if (replaced > 0) {
+      net.setLayers(layers);
+      renameMap(net, layers);
+    }
+    return replaced;
+  }
+
+  @Override
+  protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
+      LayerWorkspaceMgr workspaceMgr) {
+    if (forBackprop && keptPreActivation != null && keptInput == input) {
+      INDArray z = keptPreActivation;
+      reused++;
+      forget(); // used once: backprop's activation derivative may overwrite it
+      return new Pair<>(z, z);
+    }
+    Pair<INDArray, INDArray> computed = super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+    if (training && !forBackprop) {
+      // Activations live in a workspace open until backprop ends; the copy lives beside them.
+      keptPreActivation = workspaceMgr.dup(ArrayType.ACTIVATIONS, computed.getFirst());
+      keptInput = input;
+    } else {
+      forget();
+    }
+    return computed;
+  }
+
+  @Override
+  public void clear() {
+    super.clear();
+    forget();
+  }
+
+  private void forget() {
+    keptPreActivation = null;
+    keptInput = null;
+  }
+
+  /** MultiLayerNetwork also finds layers by name (getLayer(String)); point the names at the new objects. */
+  @SuppressWarnings("unchecked")
+  private static void renameMap(MultiLayerNetwork net, Layer[] layers) {
+    try {
+      Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
+      field.setAccessible(true);
+      Map<String, Layer> byName = (Map<String, Layer>) field.get(net);
+      if (byName != null) {
+        for (Layer layer : layers) {
+          byName.replaceAll((name, old) -> old.getIndex() == layer.getIndex() ? layer : old);
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("this DL4J version's MultiLayerNetwork has no layerMap to update", e);
+    }
+  }
+}
