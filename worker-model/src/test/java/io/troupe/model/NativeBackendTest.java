@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.Task;
+import io.troupe.testing.OneHotLabels;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Loader;
@@ -73,8 +74,7 @@ class NativeBackendTest {
     assertNull(plain.getLayer(0).getHelper());
 
     INDArray features = Nd4j.rand(DataType.FLOAT, 16, 144);
-    INDArray labels = Nd4j.eye(3).castTo(DataType.FLOAT).repeat(0, 6).get(
-        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 16), org.nd4j.linalg.indexing.NDArrayIndex.all());
+    INDArray labels = OneHotLabels.cycling(16, 3);
     INDArray out = plain.output(features, false);
     assertTrue(close(out, helped.output(features, false), 1e-5, out.amaxNumber().doubleValue()));
 
@@ -93,10 +93,7 @@ class NativeBackendTest {
   @Test
   void trainingOnTheHelpersIsReproducible() {
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 144);
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 3);
-    for (int i = 0; i < 32; i++) {
-      labels.putScalar(i, i % 3, 1f);
-    }
+    INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork a = withHelpers();
     MultiLayerNetwork b = withHelpers();
     for (int step = 0; step < 5; step++) {
@@ -111,10 +108,7 @@ class NativeBackendTest {
     ExperimentSpec mlp = ConfigLoader.parse("model: {hidden: [16, 8], dropout: 0.5}", "mlp.yaml", "mlp", List.of());
     NetworkShape shape = new NetworkShape(new int[] {20}, 3, Task.CLASSIFICATION);
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 3);
-    for (int i = 0; i < 32; i++) {
-      labels.putScalar(i, i % 3, 1f);
-    }
+    INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork asking = (MultiLayerNetwork) Networks.build(mlp, shape, new Adam(1e-2), 7, ModelFile.NONE).model();
     MultiLayerNetwork settled = (MultiLayerNetwork) Networks.build(mlp, shape, new Adam(1e-2), 7, ModelFile.NONE).model();
     // Dropout on the second hidden layer's input and on the output layer's input.

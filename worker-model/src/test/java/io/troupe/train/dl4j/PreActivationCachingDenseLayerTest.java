@@ -10,6 +10,7 @@ import io.troupe.data.Task;
 import io.troupe.model.ModelFile;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
+import io.troupe.testing.OneHotLabels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,10 +36,7 @@ class PreActivationCachingDenseLayerTest {
   @Test
   void trainsBitForBitAsDl4jsOwnDenseLayerAndReusesEveryPreActivation() {
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 3);
-    for (int i = 0; i < 32; i++) {
-      labels.putScalar(i, i % 3, 1f);
-    }
+    INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork plain = build();
     MultiLayerNetwork keeping = build();
     assertEquals(2, PreActivationCachingDenseLayer.install(keeping), "the two hidden layers, not the output layer");
