@@ -4,6 +4,7 @@ import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.DataSplits;
+import io.troupe.search.bench.Quartiles;
 import io.troupe.train.TrialProgress;
 import io.troupe.train.TrialRunner;
 import io.troupe.trial.EpochStats;
@@ -13,7 +14,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +112,6 @@ final class BenchCommand implements Command {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Quartiles.of(values).median();
   }
 }

@@ -14,6 +14,7 @@ import io.troupe.driver.spark.SparkSessions;
 import io.troupe.ensemble.Combiners;
 import io.troupe.eval.ClassificationMetrics;
 import io.troupe.eval.Predictions;
+import io.troupe.search.bench.Quartiles;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
@@ -177,9 +178,8 @@ final class BenchDataParallelCommand implements Command {
     return TrialSpec.of(spec, id, Map.of());
   }
 
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  private static double median(double[] values) {
+    return Quartiles.of(values).median();
   }
 
   /** A speed arm: the config it trains, the data it reads, and its timed runs. */

@@ -4,6 +4,7 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.NoOpTrialTask;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.SparkSessions;
+import io.troupe.search.bench.Quartiles;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -98,8 +99,9 @@ final class BenchDispatchCommand implements Command {
         }
       }
       double[] ratios = pairRatios(one, two);
+      double speedup = Quartiles.of(ratios).median();
       out.printf("%d equal trials, %d pairs: 1 slot %s s, 2 slots %s s, speed-up %.2fx (median; pairs %s)%n",
-          EQUAL_TRIALS, PAIRS, seconds(one), seconds(two), median(ratios),
+          EQUAL_TRIALS, PAIRS, seconds(one), seconds(two), speedup,
           java.util.Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r)).collect(Collectors.joining(", ")));
       List<TrialSpec> noOps = new ArrayList<>();
       for (int i = 0; i < NO_OP_TRIALS; i++) {
@@ -115,7 +117,7 @@ final class BenchDispatchCommand implements Command {
           .put("equal_trials", EQUAL_TRIALS).put("epochs_per_trial", experiment.spec().train().epochs())
           .put("warm_up_seconds", warmUp.stream().mapToDouble(Double::doubleValue).toArray())
           .put("one_slot_seconds", one).put("two_slot_seconds", two)
-          .put("pair_speedups", ratios).put("speedup", median(ratios))
+          .put("pair_speedups", ratios).put("speedup", speedup)
           .put("noop_ms_one_slot", 1000 * serial / NO_OP_TRIALS).put("noop_ms_two_slots", 1000 * parallel / NO_OP_TRIALS)
           .writeIfAsked(args);
       return TroupeMain.OK;
@@ -131,13 +133,6 @@ final class BenchDispatchCommand implements Command {
       ratios[i] = one[i] / two[i];
     }
     return ratios;
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static String seconds(double[] values) {

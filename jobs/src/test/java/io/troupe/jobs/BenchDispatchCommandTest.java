@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.troupe.search.bench.Quartiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +31,8 @@ class BenchDispatchCommandTest {
   void theSpeedUpIsTheMedianOfThePairs() {
     double[] ratios = BenchDispatchCommand.pairRatios(new double[] {10, 12, 9, 30, 10}, new double[] {5, 6, 5, 6, 4});
     assertEquals(List.of(2.0, 2.0, 1.8, 5.0, 2.5), java.util.Arrays.stream(ratios).boxed().toList());
-    assertEquals(2.0, BenchDispatchCommand.median(ratios), "one disturbed pair (5.0) does not move it");
-    assertEquals(1.5, BenchDispatchCommand.median(new double[] {2, 1}));
+    assertEquals(2.0, Quartiles.of(ratios).median(), "one disturbed pair (5.0) does not move it");
+    assertEquals(1.5, Quartiles.of(new double[] {2, 1}).median());
   }
 
   @Test
@@ -65,7 +66,7 @@ class BenchDispatchCommandTest {
       ratios[p] = figures.get("one_slot_seconds").get(p).asDouble() / figures.get("two_slot_seconds").get(p).asDouble();
       assertEquals(ratios[p], figures.get("pair_speedups").get(p).asDouble(), 1e-9);
     }
-    assertEquals(BenchDispatchCommand.median(ratios), figures.get("speedup").asDouble(), 1e-9);
+    assertEquals(Quartiles.of(ratios).median(), figures.get("speedup").asDouble(), 1e-9);
     assertTrue(figures.get("noop_ms_one_slot").asDouble() > 0);
   }
 }

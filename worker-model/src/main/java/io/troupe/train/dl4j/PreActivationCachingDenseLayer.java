@@ -103,9 +103,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       field.setAccessible(true);
       Map<String, Layer> byName = (Map<String, Layer>) field.get(net);
       if (byName != null) {
-        for (Layer layer : layers) {
-          byName.replaceAll((name, old) -> old.getIndex() == layer.getIndex() ? layer : old);
-        }
+        byName.replaceAll((name, old) -> layers[old.getIndex()]);
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("this DL4J version's MultiLayerNetwork has no layerMap to update", e);
