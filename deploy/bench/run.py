@@ -19,6 +19,9 @@ Figures (--only takes a comma-separated subset of these names):
               median pair ratio with its range), then the same on a real 2-worker standalone cluster
               (deploy/cluster, 1 core per worker), pinned and unpinned
   dispatch    per-trial dispatch overhead from trials that do no work (measured with scaling)
+  driver      the driver's cost per trial in whole sweeps of 10, 100 and 2000 trials that do no work
+              (study, dispatcher, result store, progress, live report; deploy/troupe bench-driver),
+              3 repeats in alternating order: time per trial at 2000 over the time at 100
   compute     a snapshot ensemble of 10 against a true ensemble of 10 and one baseline run:
               training wall time from the trials' own records, and test accuracy
   memory      peak resident memory of the JVM running 4 trials with 2 slots against 1 slot,
@@ -57,7 +60,7 @@ CLUSTER = os.path.join(ROOT, "deploy", "cluster")
 FASHION = "/usr/share/datasets/fashion-mnist"
 MLP = os.path.join(ROOT, "conf", "examples", "fashion-mlp.yaml")
 CNN = os.path.join(ROOT, "conf", "examples", "fashion-cnn.yaml")
-FIGURES = ["throughput", "cnn", "scaling", "dispatch", "compute", "memory", "mllib", "parallel", "store"]
+FIGURES = ["throughput", "cnn", "scaling", "dispatch", "driver", "compute", "memory", "mllib", "parallel", "store"]
 STORE = os.path.join(ROOT, "deploy", "bench", "store.sh")
 
 
@@ -189,6 +192,16 @@ class Suite:
                      ratios=cluster["pair_speedups"])
             self.add(f"sweep throughput, 2-worker standalone cluster, {label} (vs 1 local slot)", 60 * n / c_two,
                      "trials/min", "1 local slot", 60 * n / one)
+
+    def driver(self):
+        raw = os.path.join(self.raw, "driver.json")
+        self.troupe("driver", "bench-driver", MLP, "--set", "data.subset.train=1000", "--out",
+                    os.path.join(self.out, "driver"), "--json", raw)
+        m = self.json_of("driver")
+        largest, ref = m["sizes"][-1], 100
+        self.add(f"driver cost per trial, sweep of {largest} no-op trials (vs {ref})",
+                 statistics.median(m[f"ms_per_trial_{largest}"]), "ms", f"sweep of {ref}",
+                 statistics.median(m[f"ms_per_trial_{ref}"]), target="<= 1.2x", ratios=m["growth_per_repeat"])
 
     def cluster_scaling(self, pin, sets):
         name = "scaling-cluster" + ("-pinned" if pin else "")

@@ -36,6 +36,7 @@ public final class TroupeMain {
     register(new EnsembleCommand());
     register(new CompareCommand());
     register(new BenchDispatchCommand());
+    register(new BenchDriverCommand());
     register(new BenchDataParallelCommand());
     register(new BenchMllibCommand());
     register(new BenchSearchCommand());
@@ -45,6 +46,12 @@ public final class TroupeMain {
 
   private void register(Command command) {
     commands.put(command.name(), command);
+  }
+
+  /** This CLI with {@code command} in place of the one of its name: tests run a command at a smaller scale. */
+  TroupeMain with(Command command) {
+    register(command);
+    return this;
   }
 
   public static void main(String[] args) {

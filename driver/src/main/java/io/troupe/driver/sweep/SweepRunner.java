@@ -21,6 +21,7 @@ import io.troupe.search.EdgeWarnings;
 import io.troupe.search.study.FixedStudy;
 import io.troupe.search.study.PbtStudy;
 import io.troupe.search.study.Studies;
+import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -116,10 +119,26 @@ public final class SweepRunner {
   }
 
   public SweepOutcome run() throws IOException, InterruptedException {
-    return withDispatcher(dispatcher -> {
-      studies.run(Studies.of(spec, progress::note), dispatcher);
-      return finish();
-    });
+    return withDispatcher(dispatcher -> runStudy(dispatcher));
+  }
+
+  /**
+   * The sweep with each trial's task made by {@code taskFor} instead of training: everything else
+   * (the study, the result store, progress, the leaderboard) as {@link #run()}. For benchmarks that
+   * time the driver's own cost per trial with tasks that do no work.
+   */
+  public SweepOutcome run(Function<Broadcast<DataSplits>, org.apache.spark.api.java.function.Function<TrialSpec, TrialResult>> taskFor)
+      throws IOException, InterruptedException {
+    prepare();
+    try (TrialDispatcher dispatcher = new TrialDispatcher(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+        splits, slots, taskFor)) {
+      return runStudy(dispatcher);
+    }
+  }
+
+  private SweepOutcome runStudy(TrialDispatcher dispatcher) throws IOException, InterruptedException {
+    studies.run(Studies.of(spec, progress::note), dispatcher);
+    return finish();
   }
 
   /** Work done with the result store open and trials dispatchable. */
@@ -133,15 +152,21 @@ public final class SweepRunner {
    * {@code work} with it, e.g. an ensemble's member trials and then the work that combines them.
    */
   public <T> T withDispatcher(DispatcherWork<T> work) throws IOException, InterruptedException {
+    prepare();
+    try (TrialDispatcher dispatcher = new TrialDispatcher(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+        splits, artifactsLocation(), slots)) {
+      return work.run(dispatcher);
+    }
+  }
+
+  /** The run's notes, the network prepared (and checked) once, and what each executor trains with. */
+  private void prepare() throws IOException {
     run.notes().forEach(progress::note);
     // Bad input (a missing factory class, a file that does not parse) stops here, before any trial.
     layout = RunNetwork.prepare(spec, splits, RunStores.open(artifactsLocation(), spark.sparkContext().hadoopConfiguration()),
         spark.sparkContext().hadoopConfiguration());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ExecutorReport.run(jsc, spec.spark().taskCpus()).forEach(progress::note);
-    try (TrialDispatcher dispatcher = new TrialDispatcher(jsc, splits, artifactsLocation(), slots)) {
-      return work.run(dispatcher);
-    }
+    ExecutorReport.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), spec.spark().taskCpus())
+        .forEach(progress::note);
   }
 
   /** Where trials write models, snapshots and predictions: {@code <dir>/artifacts}. */

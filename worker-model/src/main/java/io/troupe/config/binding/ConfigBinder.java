@@ -269,13 +269,24 @@ public final class ConfigBinder {
   }
 
   private static Method selfBinder(Class<?> raw) {
-    try {
-      Method m = raw.getMethod("fromConfig", JsonNode.class, String.class, Problems.class);
-      return Modifier.isStatic(m.getModifiers()) ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
+    return SELF_BINDERS.get(raw).orElse(null);
   }
+
+  /**
+   * Each type's static fromConfig, looked up once: a failed lookup throws, and a config has a
+   * scalar at every leaf, so a sweep planning thousands of trials would pay for it at each.
+   */
+  private static final ClassValue<java.util.Optional<Method>> SELF_BINDERS = new ClassValue<>() {
+    @Override
+    protected java.util.Optional<Method> computeValue(Class<?> raw) {
+      try {
+        Method m = raw.getMethod("fromConfig", JsonNode.class, String.class, Problems.class);
+        return Modifier.isStatic(m.getModifiers()) ? java.util.Optional.of(m) : java.util.Optional.empty();
+      } catch (NoSuchMethodException e) {
+        return java.util.Optional.empty();
+      }
+    }
+  };
 
   private Object construct(Class<?> type, Object[] args, String path) {
     Class<?>[] types = Arrays.stream(type.getRecordComponents())
