@@ -54,6 +54,11 @@ def main():
     except ImportError as e:
         print(f"pytorch_cnn: {e}; install Debian's python3-torch", file=sys.stderr)
         return 2
+    import peer_blas
+    refused = peer_blas.refuse_reference("pytorch_cnn")
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     images, shape = read_idx(f"{a.data}/train-images-idx3-ubyte.gz")
@@ -126,6 +131,7 @@ def main():
         schedule.step()
     print(json.dumps({
         "peer": f"PyTorch {torch.__version__} CPU",
+        "blas": peer_blas.loaded_blas(),
         "batch": a.batch, "threads": a.threads, "rows": trained,
         "samples_per_second": statistics.median(rates),
         "epochs": [round(r, 1) for r in rates],

@@ -41,7 +41,9 @@ ratio, spread, repeats}, ratio = value / peer_value, or for repeated figures the
 per-repeat ratios with their [min, max] as spread (null where a figure was measured once). Each
 figure's target, where the project has one, is printed beside it (and kept in bench.json as
 "target"). Raw outputs of every step go to <out>/raw/.
-Needs python3; the PyTorch peer needs a python3 that can import torch (Debian: python3-torch).
+Needs python3; the PyTorch peer needs a python3 that can import torch (Debian: python3-torch) and
+OpenBLAS behind it (Debian: libopenblas0-pthread; on Debian's reference BLAS PyTorch is about 10x
+slower, so the suite leaves the peer out rather than compare with it).
 Exit codes: 0 done (targets missed are reported, not failures), 2 bad arguments, 1 a step failed.
 """
 import argparse
@@ -168,7 +170,7 @@ class Suite:
         peers = [r["samples_per_second"] for r in peer_runs]
         ratios = [o / statistics.mean(peers[i:i + 2]) for i, o in enumerate(ours)] if peers else []
         peer = statistics.median(peers) if peers else float("nan")
-        name = peer_runs[0]["peer"] if peer_runs else "PyTorch (not installed: apt-get install python3-torch)"
+        name = peer_runs[0]["peer"] if peer_runs else PEER_MISSING
         return statistics.median(ours), peer, name, ratios
 
     def scaling(self):
@@ -305,11 +307,22 @@ class Suite:
 
 
 def torch_python():
-    """A python3 that can import torch, or None (the throughput figure then has no peer)."""
+    """A python3 whose torch does its GEMMs in a real BLAS, or None (the trainer figures then have no
+    peer); the reason is kept in PEER_MISSING."""
+    global PEER_MISSING
+    check = ("import sys; sys.path.insert(0, %r); import torch, peer_blas; "
+             "sys.exit(3 if peer_blas.is_reference(peer_blas.loaded_blas()) else 0)" % os.path.join(ROOT, "deploy", "bench"))
     for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and subprocess.run([candidate, "-c", "import torch"], capture_output=True).returncode == 0:
-            return candidate
+        if candidate:
+            code = subprocess.run([candidate, "-c", check], capture_output=True).returncode
+            if code == 0:
+                return candidate
+            if code == 3:
+                PEER_MISSING = "PyTorch (on the reference BLAS here: apt-get install libopenblas0-pthread)"
     return None
+
+
+PEER_MISSING = "PyTorch (not installed: apt-get install python3-torch)"
 
 
 def free_port():
