@@ -54,8 +54,9 @@ def main():
     except ImportError as e:
         print(f"pytorch_cnn: {e}; install Debian's python3-torch", file=sys.stderr)
         return 2
-    import peer_blas
-    refused = peer_blas.refuse_reference("pytorch_cnn")
+    import peer_env
+    peer_env.keep_freed_memory()
+    refused = peer_env.refuse_reference("pytorch_cnn")
     if refused:
         print(refused, file=sys.stderr)
         return 2
@@ -131,7 +132,7 @@ def main():
         schedule.step()
     print(json.dumps({
         "peer": f"PyTorch {torch.__version__} CPU",
-        "blas": peer_blas.loaded_blas(),
+        "blas": peer_env.loaded_blas(),
         "batch": a.batch, "threads": a.threads, "rows": trained,
         "samples_per_second": statistics.median(rates),
         "epochs": [round(r, 1) for r in rates],

@@ -46,8 +46,9 @@ def main():
     except ImportError as e:
         print(f"pytorch_mlp: {e}; install Debian's python3-torch", file=sys.stderr)
         return 2
-    import peer_blas
-    refused = peer_blas.refuse_reference("pytorch_mlp")
+    import peer_env
+    peer_env.keep_freed_memory()
+    refused = peer_env.refuse_reference("pytorch_mlp")
     if refused:
         print(refused, file=sys.stderr)
         return 2
@@ -87,7 +88,7 @@ def main():
         rates.append(n / (time.perf_counter() - start))
     print(json.dumps({
         "peer": f"PyTorch {torch.__version__} CPU",
-        "blas": peer_blas.loaded_blas(),
+        "blas": peer_env.loaded_blas(),
         "batch": a.batch, "threads": a.threads, "rows": n,
         "samples_per_second": statistics.median(rates),
         "epochs": [round(r, 1) for r in rates],

@@ -310,8 +310,8 @@ def torch_python():
     """A python3 whose torch does its GEMMs in a real BLAS, or None (the trainer figures then have no
     peer); the reason is kept in PEER_MISSING."""
     global PEER_MISSING
-    check = ("import sys; sys.path.insert(0, %r); import torch, peer_blas; "
-             "sys.exit(3 if peer_blas.is_reference(peer_blas.loaded_blas()) else 0)" % os.path.join(ROOT, "deploy", "bench"))
+    check = ("import sys; sys.path.insert(0, %r); import torch, peer_env; "
+             "sys.exit(3 if peer_env.is_reference(peer_env.loaded_blas()) else 0)" % os.path.join(ROOT, "deploy", "bench"))
     for candidate in ("/usr/bin/python3", shutil.which("python3")):
         if candidate:
             code = subprocess.run([candidate, "-c", check], capture_output=True).returncode

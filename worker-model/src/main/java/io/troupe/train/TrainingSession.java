@@ -16,6 +16,7 @@ import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
 import io.troupe.train.dl4j.GradientNoiseListener;
+import io.troupe.train.dl4j.OneDnnBatchNormHelper;
 import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
@@ -117,6 +118,7 @@ final class TrainingSession {
     VectorizedAdam.install(net.updater());
     ShapeInfoCache.install();
     NativeBackend.settleDropoutHelpers(net.model());
+    OneDnnBatchNormHelper.install(net.model());
     this.guard = trial.resumeFrom() != null
         ? new DivergenceGuard(train.divergence(), readInitialLoss(store, trial.resumeFrom()))
         : spec.model().type() == io.troupe.config.ModelType.DL4J_ZIP
