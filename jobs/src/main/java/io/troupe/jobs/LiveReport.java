@@ -6,6 +6,7 @@ import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.jobs.report.ReportWriter;
 import io.troupe.trial.TrialResult;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -86,7 +87,13 @@ final class LiveReport implements SweepProgress.Listener, AutoCloseable {
       lastStart = System.nanoTime();
     }
     try {
-      rewrite.run();
+      try {
+        rewrite.run();
+      } catch (NoSuchFileException e) {
+        // A record vanished between listing and reading: every 500 records the store folds the single
+        // files into one batch file and deletes them. Listed again, the batch is there.
+        rewrite.run();
+      }
     } catch (Exception | LinkageError e) {
       err.println("warning: the live report was not rewritten (" + e + "); the sweep goes on");
     }

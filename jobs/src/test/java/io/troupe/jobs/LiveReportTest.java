@@ -72,4 +72,21 @@ class LiveReportTest {
     assertTrue(warnings.contains("warning: the live report was not rewritten (java.io.IOException: disk full);"
         + " the sweep goes on"), warnings);
   }
+
+  @Test
+  void aRecordFoldedIntoItsBatchMidRewriteIsReadAgainNotAWarning() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(2);
+    try (LiveReport live = new LiveReport(() -> {
+      done.countDown();
+      if (attempts.incrementAndGet() == 1) {
+        throw new java.nio.file.NoSuchFileException("records/0000001526.json");
+      }
+    }, Duration.ofMillis(30), Duration.ZERO, err)) {
+      live.finished(null);
+      assertTrue(done.await(5, TimeUnit.SECONDS));
+    }
+    assertEquals(2, attempts.get(), "listed and read once more");
+    assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+  }
 }
