@@ -4,6 +4,7 @@ import io.troupe.data.DataSplits;
 import io.troupe.driver.dispatch.NoOpTrialTask;
 import io.troupe.driver.dispatch.TrialDispatcher;
 import io.troupe.driver.spark.SparkSessions;
+import io.troupe.jobs.bench.Ratios;
 import io.troupe.search.bench.Quartiles;
 import io.troupe.trial.TrialSpec;
 import java.io.PrintStream;
@@ -98,7 +99,7 @@ final class BenchDispatchCommand implements Command {
           one[p] = time(oneSlot, trials);
         }
       }
-      double[] ratios = pairRatios(one, two);
+      double[] ratios = Ratios.of(one, two); // each pair's speed-up
       double speedup = Quartiles.of(ratios).median();
       out.printf("%d equal trials, %d pairs: 1 slot %s s, 2 slots %s s, speed-up %.2fx (median; pairs %s)%n",
           EQUAL_TRIALS, PAIRS, seconds(one), seconds(two), speedup,
@@ -124,15 +125,6 @@ final class BenchDispatchCommand implements Command {
     } finally {
       spark.stop();
     }
-  }
-
-  /** Each pair's speed-up: its 1-slot time over its 2-slot time. */
-  static double[] pairRatios(double[] one, double[] two) {
-    double[] ratios = new double[one.length];
-    for (int i = 0; i < one.length; i++) {
-      ratios[i] = one[i] / two[i];
-    }
-    return ratios;
   }
 
   private static String seconds(double[] values) {

@@ -6,6 +6,7 @@ import io.troupe.driver.dispatch.NoOpTrialTask;
 import io.troupe.driver.sweep.SweepOutcome;
 import io.troupe.driver.sweep.SweepProgress;
 import io.troupe.driver.sweep.SweepRunner;
+import io.troupe.jobs.bench.Ratios;
 import io.troupe.search.bench.Quartiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class BenchDriverCommand implements Command {
   @Override
   public List<String> examples() {
     return List.of("troupe bench-driver conf/examples/fashion-mlp.yaml --set data.subset.train=1000",
-        "troupe bench-driver conf/examples/fashion-mlp.yaml --out hdfs://namenode/bench --json out/driver.json");
+        "troupe bench-driver conf/examples/fashion-mlp.yaml --master spark://host:7077 --json out/driver.json");
   }
 
   @Override
@@ -106,8 +107,8 @@ final class BenchDriverCommand implements Command {
         }
       }
       int reference = Arrays.stream(sizes).boxed().toList().indexOf(scale.reference());
-      double[] growth = ratios(ms[n - 1], ms[reference]);
-      double[] tailGrowth = ratios(tailMs[n - 1], ms[reference]);
+      double[] growth = Ratios.of(ms[n - 1], ms[reference]);
+      double[] tailGrowth = Ratios.of(tailMs[n - 1], ms[reference]);
       for (int s = 0; s < n; s++) {
         out.printf("%4d trials: %.1f ms per trial (median of %d; %s), end of run %.1f s%n", sizes[s],
             Quartiles.of(ms[s]).median(), repeats, list(ms[s]), Quartiles.of(endSeconds[s]).median());
@@ -128,14 +129,6 @@ final class BenchDriverCommand implements Command {
     } finally {
       deleteTree(runs); // thousands of no-op records, of no use after
     }
-  }
-
-  static double[] ratios(double[] over, double[] under) {
-    double[] ratios = new double[over.length];
-    for (int i = 0; i < over.length; i++) {
-      ratios[i] = over[i] / under[i];
-    }
-    return ratios;
   }
 
   private static String list(double[] values) {

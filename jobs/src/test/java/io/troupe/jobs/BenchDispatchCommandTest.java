@@ -29,7 +29,7 @@ class BenchDispatchCommandTest {
 
   @Test
   void theSpeedUpIsTheMedianOfThePairs() {
-    double[] ratios = BenchDispatchCommand.pairRatios(new double[] {10, 12, 9, 30, 10}, new double[] {5, 6, 5, 6, 4});
+    double[] ratios = io.troupe.jobs.bench.Ratios.of(new double[] {10, 12, 9, 30, 10}, new double[] {5, 6, 5, 6, 4});
     assertEquals(List.of(2.0, 2.0, 1.8, 5.0, 2.5), java.util.Arrays.stream(ratios).boxed().toList());
     assertEquals(2.0, Quartiles.of(ratios).median(), "one disturbed pair (5.0) does not move it");
     assertEquals(1.5, Quartiles.of(new double[] {2, 1}).median());

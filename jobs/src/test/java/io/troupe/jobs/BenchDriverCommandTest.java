@@ -51,7 +51,7 @@ class BenchDriverCommandTest {
         train: {epochs: 1, batchSize: 50, optimizer: {lr: 0.05}}
         """);
     Path json = dir.resolve("figures.json");
-    BenchDriverCommand small = new BenchDriverCommand(new BenchDriverCommand.Scale(new int[] {3, 12, 30}, 12, 2, 5));
+    BenchDriverCommand small = new BenchDriverCommand(new BenchDriverCommand.Scale(new int[] {3, 12, 30}, 12, 2, 2));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = new TroupeMain().with(small).run(new String[] {"bench-driver", config.toString(), "--master",
