@@ -50,3 +50,10 @@ def keep_freed_memory():
     libc = ctypes.CDLL("libc.so.6")
     libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1)
     libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX)
+
+
+def ready(script):
+    """Readies a peer script's process: freed memory kept, and None, or the message to print before
+    exiting 2 when its BLAS is the reference one."""
+    keep_freed_memory()
+    return refuse_reference(script)

@@ -55,8 +55,7 @@ def main():
         print(f"pytorch_cnn: {e}; install Debian's python3-torch", file=sys.stderr)
         return 2
     import peer_env
-    peer_env.keep_freed_memory()
-    refused = peer_env.refuse_reference("pytorch_cnn")
+    refused = peer_env.ready("pytorch_cnn")
     if refused:
         print(refused, file=sys.stderr)
         return 2

@@ -47,8 +47,7 @@ def main():
         print(f"pytorch_mlp: {e}; install Debian's python3-torch", file=sys.stderr)
         return 2
     import peer_env
-    peer_env.keep_freed_memory()
-    refused = peer_env.refuse_reference("pytorch_mlp")
+    refused = peer_env.ready("pytorch_mlp")
     if refused:
         print(refused, file=sys.stderr)
         return 2

@@ -160,14 +160,13 @@ final class BenchDriverCommand implements Command {
       try (PrintStream progress = new PrintStream(new BufferedOutputStream(
           Files.newOutputStream(out.resolve("progress.log"))), false, StandardCharsets.UTF_8)) {
         long start = System.nanoTime();
-        TrialEndClock clock;
+        LiveReport live = LiveReport.of(run.location(), err);
+        TrialEndClock clock = new TrialEndClock(live, System::nanoTime);
         SweepOutcome outcome;
-        try (LiveReport live = LiveReport.of(run.location(), err)) {
-          TrialEndClock ends = new TrialEndClock(live, System::nanoTime);
-          clock = ends;
+        try (live) {
           outcome = session.troupe(progress).withRun(run, "bench-driver", (open, spark, splits) ->
               new SweepRunner(spec, splits, spark, open, new SweepProgress(progress,
-                  spec.objectiveMetric().configName(), spec.objectiveDirection(), ends)).run(NoOpTrialTask::new));
+                  spec.objectiveMetric().configName(), spec.objectiveDirection(), clock)).run(NoOpTrialTask::new));
         }
         RunReport.writeAfter(run.location(), new PrintStream(OutputStream.nullOutputStream()), err);
         long end = System.nanoTime();

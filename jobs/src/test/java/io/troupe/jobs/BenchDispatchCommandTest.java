@@ -35,16 +35,20 @@ class BenchDispatchCommandTest {
     assertEquals(1.5, Quartiles.of(new double[] {2, 1}).median());
   }
 
-  @Test
-  void measuresBothArmsAndDispatchAndWritesTheFigures() throws Exception {
-    Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, """
+  /** A config whose trials train in a blink, for benchmark commands run at a small scale. */
+  static Path tinyConfig(Path dir) throws java.io.IOException {
+    return Files.writeString(dir.resolve("tiny.yaml"), """
         name: tiny
         seed: 5
         data: {source: synthetic, synthetic: {trainSize: 200, testSize: 40, features: 5, classes: 3}}
         model: {hidden: [8], activation: tanh}
         train: {epochs: 1, batchSize: 50, optimizer: {lr: 0.05}}
         """);
+  }
+
+  @Test
+  void measuresBothArmsAndDispatchAndWritesTheFigures() throws Exception {
+    Path config = tinyConfig(dir);
     Path json = dir.resolve("figures.json");
     CliRun r = CliRun.of("bench-dispatch", config.toString(), "--master", "local[2]", "--json", json.toString());
     assertEquals(0, r.code(), r.err());

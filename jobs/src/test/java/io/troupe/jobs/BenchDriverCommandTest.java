@@ -42,14 +42,7 @@ class BenchDriverCommandTest {
 
   @Test
   void runsWholeSweepsOfNoOpTrialsAndWritesTheFigures() throws Exception {
-    Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, """
-        name: tiny
-        seed: 5
-        data: {source: synthetic, synthetic: {trainSize: 200, testSize: 40, features: 5, classes: 3}}
-        model: {hidden: [8], activation: tanh}
-        train: {epochs: 1, batchSize: 50, optimizer: {lr: 0.05}}
-        """);
+    Path config = BenchDispatchCommandTest.tinyConfig(dir);
     Path json = dir.resolve("figures.json");
     BenchDriverCommand small = new BenchDriverCommand(new BenchDriverCommand.Scale(new int[] {3, 12, 30}, 12, 2, 2));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

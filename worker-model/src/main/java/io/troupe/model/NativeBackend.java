@@ -66,16 +66,20 @@ public final class NativeBackend {
    * @return how many dropouts it marked
    */
   public static int settleDropoutHelpers(Model model) {
-    Layer[] layers = model instanceof MultiLayerNetwork stack ? stack.getLayers()
-        : model instanceof ComputationGraph graph ? graph.getLayers() : new Layer[0];
     int marked = 0;
-    for (Layer layer : layers) {
+    for (Layer layer : layersOf(model)) {
       if (layer.conf() != null && layer.conf().getLayer() != null
           && layer.conf().getLayer().getIDropout() instanceof Dropout dropout && markAsked(dropout)) {
         marked++;
       }
     }
     return marked;
+  }
+
+  /** The runtime layers of a layer stack or a graph (none for another model): where helpers are set. */
+  public static Layer[] layersOf(Model model) {
+    return model instanceof MultiLayerNetwork stack ? stack.getLayers()
+        : model instanceof ComputationGraph graph ? graph.getLayers() : new Layer[0];
   }
 
   private static boolean markAsked(Dropout dropout) {

@@ -119,7 +119,7 @@ public final class SweepRunner {
   }
 
   public SweepOutcome run() throws IOException, InterruptedException {
-    return withDispatcher(dispatcher -> runStudy(dispatcher));
+    return withDispatcher(this::runStudy);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import io.troupe.model.NativeBackend;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,9 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -59,10 +58,8 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
    * @return how many layers it set
    */
   public static int install(Model model) {
-    Layer[] layers = model instanceof MultiLayerNetwork stack ? stack.getLayers()
-        : model instanceof ComputationGraph graph ? graph.getLayers() : new Layer[0];
     int set = 0;
-    for (Layer layer : layers) {
+    for (Layer layer : NativeBackend.layersOf(model)) {
       if (layer instanceof BatchNormalization bn && bn.getHelper() instanceof MKLDNNBatchNormHelper
           && replaceHelper(bn)) {
         set++;
