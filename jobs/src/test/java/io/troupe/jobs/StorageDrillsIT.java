@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.artifacts.ArtifactStore;
 import io.troupe.driver.store.ResultStore;
+import io.troupe.driver.store.RunLock;
 import io.troupe.driver.store.RunStores;
 import io.troupe.driver.store.StoredTrial;
 import io.troupe.driver.testing.SharedHdfs;
@@ -156,11 +157,14 @@ class StorageDrillsIT {
     Path firstLog = work.resolve("first.txt");
     running = cluster.troupe(firstLog, storageEnv(), "sweep", config.toString(), "--master", cluster.masterUrl(),
         "--out", out);
+    // The second driver goes as soon as the first holds the run, not after its first records: its
+    // refusal takes a JVM's start, and on a slow machine the first sweep could otherwise end meanwhile.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (run.list(ResultStore.RECORDS).size() < 2 && System.nanoTime() < deadline && running.isAlive()) {
-      Thread.sleep(100);
+    while (!run.exists(RunLock.FILE) && System.nanoTime() < deadline && running.isAlive()) {
+      Thread.sleep(50);
     }
-    assertTrue(running.isAlive(), "the sweep ended before it could be killed: " + Files.readString(firstLog));
+    assertTrue(running.isAlive() && run.exists(RunLock.FILE), "the first driver holds the run: "
+        + Files.readString(firstLog));
 
     // A second driver on the same run, while the first holds it: refused before it starts Spark.
     Path secondLog = work.resolve("second.txt");
@@ -169,6 +173,10 @@ class StorageDrillsIT {
     assertEquals(2, SharedCluster.finish(second, secondLog, 60), Files.readString(secondLog));
     assertTrue(Files.readString(secondLog).contains("another driver is running this run"), Files.readString(secondLog));
 
+    while (run.list(ResultStore.RECORDS).size() < 2 && System.nanoTime() < deadline && running.isAlive()) {
+      Thread.sleep(50);
+    }
+    assertTrue(running.isAlive(), "the sweep ended before it could be killed: " + Files.readString(firstLog));
     List<ProcessHandle> executors = cluster.executorJvms();
     running.destroyForcibly(); // deploy/troupe execs java: SIGKILL to the driver JVM itself
     assertTrue(running.waitFor(30, TimeUnit.SECONDS), "the driver outlived SIGKILL");
