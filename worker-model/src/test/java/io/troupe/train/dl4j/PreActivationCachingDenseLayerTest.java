@@ -34,7 +34,7 @@ class PreActivationCachingDenseLayerTest {
   private static final int STEPS = 6;
 
   @Test
-  void trainsBitForBitAsDl4jsOwnDenseLayerAndReusesEveryPreActivation() {
+  void trainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient() {
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
     INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork plain = build();
@@ -55,6 +55,9 @@ class PreActivationCachingDenseLayerTest {
       assertEquals(STEPS, ((PreActivationCachingDenseLayer) keeping.getLayer(i)).reused, "layer " + i);
       assertSame(keeping.getLayer(i), keeping.getLayer(keeping.getLayer(i).conf().getLayer().getLayerName()));
     }
+    // Only the first layer's input gradient goes unread; the second's is the first's epsilon.
+    assertEquals(STEPS, ((PreActivationCachingDenseLayer) keeping.getLayer(0)).inputGradientsSkipped);
+    assertEquals(0, ((PreActivationCachingDenseLayer) keeping.getLayer(1)).inputGradientsSkipped);
     // Inference is untouched: the same outputs.
     assertEquals(plain.output(features, false), keeping.output(features, false));
   }
