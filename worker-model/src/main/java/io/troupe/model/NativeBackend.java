@@ -34,7 +34,10 @@ public final class NativeBackend {
   public static final String JVM_OPTION = "-D" + EXTENSION_PROPERTY + "=" + EXTENSION;
   /** DL4J's switch for its layer helpers (oneDNN on the CPU); true by default in M2.1. */
   public static final String HELPERS_OFF = "org.eclipse.deeplearning4j.helpers.disable";
+  /** Troupe's switch for dense layers' products on oneDNN; "false" keeps them on ND4J's OpenBLAS. */
+  public static final String ONEDNN_GEMM = "troupe.onednn.gemm";
 
+  private static volatile boolean oneDnnSeen;
   private static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
 
   private NativeBackend() {}
@@ -95,13 +98,26 @@ public final class NativeBackend {
 
   /**
    * For provenance: "onednn" when ND4J loaded the oneDNN build, with "+helpers" when DL4J's layer
-   * helpers are on (numbers differ from DL4J's own layers in the last float digits), else "plain".
+   * helpers are on and "+gemm" when dense layers multiply on oneDNN (each makes numbers differ from
+   * DL4J's own layers in the last float digits), else "plain".
    */
   public static String describe() {
-    boolean oneDnn = Loader.getLoadedLibraries().values().stream()
-        .anyMatch(path -> path.contains("nd4jcpu") && path.contains(EXTENSION + "/"));
     boolean helpers = "false".equals(System.getProperty(HELPERS_OFF));
-    return (oneDnn ? "onednn" : "plain") + (helpers ? "+helpers" : "");
+    return (oneDnnLoaded() ? "onednn" : "plain") + (helpers ? "+helpers" : "") + (denseGemmOnOneDnn() ? "+gemm" : "");
+  }
+
+  /** Whether dense layers' products run on oneDNN's inner product (else ND4J's OpenBLAS, DL4J's numbers). */
+  public static boolean denseGemmOnOneDnn() {
+    return !"false".equals(System.getProperty(ONEDNN_GEMM)) && oneDnnLoaded();
+  }
+
+  /** True once ND4J has loaded nd4j-native's oneDNN build (so its ops have oneDNN kernels). */
+  public static boolean oneDnnLoaded() {
+    if (!oneDnnSeen) { // a loaded library stays loaded: look until it is there, then no more
+      oneDnnSeen = Loader.getLoadedLibraries().values().stream()
+          .anyMatch(path -> path.contains("nd4jcpu") && path.contains(EXTENSION + "/"));
+    }
+    return oneDnnSeen;
   }
 
   private static boolean onCpuBackend() {

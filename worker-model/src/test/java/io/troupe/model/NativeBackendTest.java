@@ -63,7 +63,7 @@ class NativeBackendTest {
       }
     }
     assertEquals(2, conv);
-    assertEquals("onednn+helpers", NativeBackend.describe(), "what provenance records");
+    assertEquals("onednn+helpers+gemm", NativeBackend.describe(), "what provenance records");
   }
 
   @Test

@@ -57,12 +57,18 @@ public final class SparkSettings {
 
   /**
    * {@code options} plus {@link #TRIAL_MODULES}, ND4J's oneDNN library ({@link NativeBackend#JVM_OPTION})
-   * unless they name a platform extension, and {@link #TRIAL_GC} unless they already choose a collector.
+   * unless they name a platform extension, the driver's choice of dense products
+   * ({@link NativeBackend#ONEDNN_GEMM}, so every trial computes alike) unless they make one, and
+   * {@link #TRIAL_GC} unless they already choose a collector.
    */
   static String trialJvmOptions(String options) {
     String withModules = options.contains(TRIAL_MODULES) ? options : options + " " + TRIAL_MODULES;
     String withNatives = options.contains(NativeBackend.EXTENSION_PROPERTY) ? withModules
         : withModules + " " + NativeBackend.JVM_OPTION;
+    String gemm = System.getProperty(NativeBackend.ONEDNN_GEMM);
+    if (gemm != null && !options.contains(NativeBackend.ONEDNN_GEMM)) {
+      withNatives += " -D" + NativeBackend.ONEDNN_GEMM + "=" + gemm;
+    }
     return options.matches("(?s).*-XX:\\+Use\\w+GC\\b.*") ? withNatives : withNatives + " " + TRIAL_GC;
   }
 

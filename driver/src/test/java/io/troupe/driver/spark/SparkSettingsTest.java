@@ -75,6 +75,23 @@ class SparkSettingsTest {
   }
 
   @Test
+  void executorsMultiplyAsTheDriverWasToldTo() {
+    String byDefault = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
+    assertFalse(byDefault.contains(NativeBackend.ONEDNN_GEMM), byDefault);
+    System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
+    try {
+      String off = SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.executor.extraJavaOptions");
+      assertTrue(off.contains("-D" + NativeBackend.ONEDNN_GEMM + "=false"), off);
+      String theirs = SparkSettings.of(spec("{}"), null,
+          Map.of("spark.executor.extraJavaOptions", "-D" + NativeBackend.ONEDNN_GEMM + "=true"),
+          Optional.empty()).get("spark.executor.extraJavaOptions");
+      assertFalse(theirs.contains(NativeBackend.ONEDNN_GEMM + "=false"), theirs);
+    } finally {
+      System.clearProperty(NativeBackend.ONEDNN_GEMM);
+    }
+  }
+
+  @Test
   void sparkProgressBarIsOffByDefault() {
     assertEquals("false", SparkSettings.of(spec("{}"), null, Map.of(), Optional.empty()).get("spark.ui.showConsoleProgress"));
   }

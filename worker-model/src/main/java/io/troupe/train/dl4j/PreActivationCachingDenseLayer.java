@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
@@ -23,14 +22,19 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * 15% of the MLP benchmark's training loop at batch 128 and 17% at 512. This one keeps a copy of the
  * pre-activation of the last training forward pass (the activation function overwrites the original in
  * place) and hands it to backprop when the input is the same array; otherwise it computes as DL4J does.
- * The configuration stays DL4J's {@code DenseLayer}, so saved models are plain DL4J models; the numbers
- * are the same to the bit (tested), since the same product of the same arrays is reused, not redone.
+ * The configuration stays DL4J's {@code DenseLayer}, so saved models are plain DL4J models; reusing
+ * changes no number (tested), since the same product of the same arrays is reused, not redone.
  *
  * <p>The network's first layer also skips the gradient for its input, {@code W x delta^T}, which
  * {@code MultiLayerNetwork} computes and then discards when it fits (PyTorch does not compute it for an
  * input that needs no gradient): for a 784-input MLP that is over a quarter of all GEMM work a step.
  * That layer returns no input gradient, as DL4J's embedding layer does; Troupe never asks a network it
  * trains for one.
+ *
+ * <p>In training its products run on {@link OneDnnGemm} (oneDNN's kernels for the CPU's instruction
+ * sets) when ND4J loaded its oneDNN build; then they differ from DL4J's in the last float digits, the
+ * same from run to run. Without it (or with {@code troupe.onednn.gemm=false}) they are DL4J's to the
+ * bit. Inference is always DL4J's, so a trained network scores exactly as its saved model does.
  *
  * <p>Its L2 term in the score is summed by {@link L2Score}, in double (DL4J's float chain was 4.6% of
  * the loop): the reported loss may differ from DL4J's in its sixth digit; the weights do not.
@@ -96,7 +100,10 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       forget(); // used once: backprop's activation derivative may overwrite it
       return new Pair<>(z, z);
     }
-    Pair<INDArray, INDArray> computed = super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+    // Training only: inference stays DL4J's, so a trained network scores as its restored copy does.
+    Pair<INDArray, INDArray> computed = training && OneDnnGemm.available() && inputFitsWeights()
+        ? preOutputOnOneDnn(training, forBackprop, workspaceMgr)
+        : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     if (training && !forBackprop) {
       // Activations live in a workspace open until backprop ends; the copy lives beside them.
       keptPreActivation = workspaceMgr.dup(ArrayType.ACTIVATIONS, computed.getFirst());
@@ -108,12 +115,42 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
   }
 
   /**
+   * DL4J's {@code BaseLayer.preOutputWithPreNorm} (M2.1) for a layer without layer norm or weight noise,
+   * the same ops in the same order, with the product and the bias in one {@link OneDnnGemm} call.
+   */
+  private Pair<INDArray, INDArray> preOutputOnOneDnn(boolean training, boolean forBackprop,
+      LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(forBackprop);
+    applyDropOutIfNecessary(training, workspaceMgr);
+    INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+    INDArray bias = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+    INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
+        input.size(0), weights.size(1));
+    if (hasBias()) {
+      OneDnnGemm.gemmPlusBias(input.castTo(z.dataType()), weights, bias, z);
+    } else {
+      OneDnnGemm.gemm(input.castTo(z.dataType()), weights, z, false, false);
+    }
+    if (maskArray != null) {
+      applyMask(z);
+    }
+    return new Pair<>(z, z);
+  }
+
+  /** Else DL4J's own path, which throws its own message for a wrong input. */
+  private boolean inputFitsWeights() {
+    return input != null && input.rank() == 2
+        && input.columns() == getParam(DefaultParamInitializer.WEIGHT_KEY).rows();
+  }
+
+  /**
    * DL4J's {@code BaseLayer.backpropGradient} (M2.1) for a layer without layer norm or weight noise, the
-   * same ops in the same order, less the input gradient where nobody reads it.
+   * same ops in the same order, with the products on {@link OneDnnGemm}, less the input gradient where
+   * nobody reads it.
    */
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (!inputGradientUnused) {
+    if (!inputGradientUnused && !OneDnnGemm.available()) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
@@ -128,10 +165,21 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       delta.sum(biasGrad, 0);
       gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
     }
+    INDArray epsilonNext = null;
+    if (!inputGradientUnused) {
+      INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+      INDArray transposed = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+          new long[] {weights.size(0), delta.size(0)}, 'f');
+      OneDnnGemm.gemm(weights, delta, transposed, false, true);
+      epsilonNext = transposed.transpose();
+    }
     INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-    Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+    OneDnnGemm.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false);
     gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
     weightNoiseParams.clear();
+    if (!inputGradientUnused) {
+      return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
+    }
     IDropout dropout = layerConf().getIDropout();
     if (dropout != null) {
       dropout.clear(); // what its backprop would have done last: the mask is not needed again

@@ -1,8 +1,10 @@
 package io.troupe.train.dl4j;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
@@ -18,13 +20,17 @@ import java.util.List;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
-/** Keeping the forward pre-activation for backprop changes no weight and leaves saved models plain. */
+/**
+ * Keeping the forward pre-activation for backprop changes no weight and leaves saved models plain; the
+ * products on oneDNN change weights by float rounding only, the same every run.
+ */
 class PreActivationCachingDenseLayerTest {
   private static final ExperimentSpec MLP = ConfigLoader.parse("""
       model: {hidden: [16, 8], dropout: 0.5, activation: tanh}
@@ -33,23 +39,21 @@ class PreActivationCachingDenseLayerTest {
   private static final NetworkShape SHAPE = new NetworkShape(new int[] {20}, 3, Task.CLASSIFICATION);
   private static final int STEPS = 6;
 
+  @AfterEach
+  void restoreDefault() {
+    System.clearProperty(OneDnnGemm.ENABLED_PROPERTY);
+  }
+
   @Test
-  void trainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient() {
+  void onOpenBlasTrainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient() {
+    System.setProperty(OneDnnGemm.ENABLED_PROPERTY, "false");
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
     INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork plain = build();
     MultiLayerNetwork keeping = build();
     assertEquals(2, PreActivationCachingDenseLayer.install(keeping), "the two hidden layers, not the output layer");
-    double[] scores = new double[2];
-    int n = 0;
-    for (MultiLayerNetwork net : List.of(plain, keeping)) {
-      Nd4j.getRandom().setSeed(3); // the same dropout masks for both
-      for (int step = 0; step < STEPS; step++) {
-        net.fit(features, labels); // the same array each step, as Troupe's reused batches are
-      }
-      scores[n++] = net.score();
-    }
-    assertEquals(plain.params(), keeping.params(), "bit for bit");
+    double[] scores = {train(plain, features, labels), train(keeping, features, labels)};
+    assertArrayEquals(floats(plain), floats(keeping), "bit for bit");
     // The L2 term is summed in double (L2Score), DL4J's in float: the same loss to its sixth digit.
     assertEquals(scores[0], scores[1], 1e-6 * scores[0]);
     for (int i = 0; i < 2; i++) {
@@ -81,6 +85,51 @@ class PreActivationCachingDenseLayerTest {
     net.getUpdater(true);
     assertEquals(0, PreActivationCachingDenseLayer.install(net));
     assertEquals(DenseLayer.class, net.getLayer(0).getClass());
+  }
+
+  @Test
+  void onOneDnnTrainsAsDl4jToFloatRoundingWithTheSameNumbersEveryRun() {
+    INDArray features = Nd4j.rand(DataType.FLOAT, 64, 20);
+    INDArray labels = OneHotLabels.cycling(64, 3);
+    MultiLayerNetwork plain = build();
+    MultiLayerNetwork first = build();
+    MultiLayerNetwork second = build();
+    PreActivationCachingDenseLayer.install(first);
+    PreActivationCachingDenseLayer.install(second);
+    long before = OneDnnGemm.ON_ONEDNN.sum();
+    double plainScore = train(plain, features, labels);
+    double firstScore = train(first, features, labels);
+    // Forward and weight gradient for both hidden layers, the input gradient for the second, each step.
+    assertEquals(5L * STEPS, OneDnnGemm.ON_ONEDNN.sum() - before, "the products ran on oneDNN");
+    train(second, features, labels);
+    assertArrayEquals(floats(first), floats(second), "the same numbers every run");
+    float[] expected = floats(plain);
+    float[] actual = floats(first);
+    double worst = 0;
+    for (int i = 0; i < expected.length; i++) {
+      worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+    }
+    // Adam's steps are lr = 1e-2 at most; a float-rounding difference moves a weight by far less.
+    assertTrue(worst < 1e-4, "largest weight difference from DL4J's: " + worst);
+    assertEquals(plainScore, firstScore, 1e-5 * plainScore);
+    // Inference stays DL4J's: the trained network predicts exactly as its saved model does.
+    MultiLayerNetwork restored = build();
+    restored.setParams(first.params());
+    assertArrayEquals(first.output(features, false).dup().data().asFloat(),
+        restored.output(features, false).dup().data().asFloat());
+  }
+
+  /** STEPS steps on the same batch (as Troupe's reused batches are), the same dropout masks; the score. */
+  private static double train(MultiLayerNetwork net, INDArray features, INDArray labels) {
+    Nd4j.getRandom().setSeed(3);
+    for (int step = 0; step < STEPS; step++) {
+      net.fit(features, labels);
+    }
+    return net.score();
+  }
+
+  private static float[] floats(MultiLayerNetwork net) {
+    return net.params().dup().data().asFloat();
   }
 
   private static MultiLayerNetwork build() {

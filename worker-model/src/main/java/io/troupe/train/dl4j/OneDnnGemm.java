@@ -1,0 +1,86 @@
+package io.troupe.train.dl4j;
+
+import io.troupe.model.NativeBackend;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A float GEMM on oneDNN's inner product (libnd4j's {@code xw_plus_b} op, which the oneDNN build runs on
+ * oneDNN) instead of {@code Nd4j.gemm}, which calls the OpenBLAS bundled with ND4J; libnd4j's
+ * {@code matmul} op is no way round, as it calls the same OpenBLAS. oneDNN picks its kernels by the
+ * CPU's instruction sets, while that OpenBLAS picks them from a table of CPU models and runs its AVX2
+ * kernels on AVX-512 CPUs it does not know (AMD's family 26, say).
+ *
+ * <p>oneDNN sums in another order than OpenBLAS, so the products differ in the last float digits; each
+ * is the same from run to run on one machine. {@link #ENABLED_PROPERTY}{@code =false} keeps OpenBLAS
+ * (DL4J's numbers to the bit).
+ */
+public final class OneDnnGemm {
+  /** System property: "false" keeps every dense GEMM on {@code Nd4j.gemm}. */
+  public static final String ENABLED_PROPERTY = NativeBackend.ONEDNN_GEMM;
+
+  private static final Map<Long, INDArray> ZEROS = new ConcurrentHashMap<>();
+  /** Products run on oneDNN so far (what the tests check it engaged by). */
+  static final LongAdder ON_ONEDNN = new LongAdder();
+
+  private OneDnnGemm() {}
+
+  /** {@code c = op(a) x op(b)}, op transposing where asked; on oneDNN where it can, else {@code Nd4j.gemm}. */
+  public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
+    if (!applies(a, b, c)) {
+      Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+      return;
+    }
+    innerProduct(transposeA ? a.transpose() : a, transposeB ? b.transpose() : b, zeros(c.columns()), c);
+  }
+
+  /** {@code c = a x b + bias} (bias a row vector, added to each row), the bias added inside oneDNN's kernel. */
+  public static void gemmPlusBias(INDArray a, INDArray b, INDArray bias, INDArray c) {
+    if (!applies(a, b, c) || bias.dataType() != DataType.FLOAT) {
+      Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+      c.addiRowVector(bias);
+      return;
+    }
+    innerProduct(a, b, bias.reshape(bias.length()), c);
+  }
+
+  /** Whether {@link #gemm} would run these arrays on oneDNN. */
+  static boolean applies(INDArray a, INDArray b, INDArray c) {
+    return available() && dense(a) && dense(b) && dense(c);
+  }
+
+  /** Read at each call, so a test or a JVM flag can switch it at any time. */
+  static boolean available() {
+    return NativeBackend.denseGemmOnOneDnn();
+  }
+
+  /** A float matrix in one contiguous run, 'c' or 'f' (what the op's oneDNN kernel takes). */
+  private static boolean dense(INDArray array) {
+    return array.rank() == 2 && array.dataType() == DataType.FLOAT && array.elementWiseStride() == 1
+        && array.length() > 1;
+  }
+
+  /** {@code out = x w + bias}: oneDNN reads the arrays through their strides, transposed views included. */
+  private static void innerProduct(INDArray x, INDArray w, INDArray bias, INDArray out) {
+    ON_ONEDNN.increment();
+    Nd4j.exec(DynamicCustomOp.builder("xw_plus_b")
+        .addInputs(x, w, bias)
+        .addOutputs(out)
+        .build());
+  }
+
+  /** A zero bias per length, made once outside any workspace (read only, so shared by every thread). */
+  private static INDArray zeros(long length) {
+    return ZEROS.computeIfAbsent(length, n -> {
+      try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        return Nd4j.zeros(DataType.FLOAT, n);
+      }
+    });
+  }
+}
