@@ -109,22 +109,38 @@ final class BenchDispatchCommand implements Command {
         noOps.add(TrialSpec.of(experiment.spec(), String.format("n%02d", i), Map.of()));
       }
       time(TrialDispatcher.sharing(jsc, data, 1, NoOpTrialTask::new), noOps.subList(0, 5));
-      double serial = time(TrialDispatcher.sharing(jsc, data, 1, NoOpTrialTask::new), noOps);
-      double parallel = time(TrialDispatcher.sharing(jsc, data, 2, NoOpTrialTask::new), noOps);
+      // Repeated like the pairs above: one timing of 40 no-op trials moved by a few ms from run to run.
+      double[] serialMs = new double[PAIRS];
+      double[] parallelMs = new double[PAIRS];
+      for (int r = 0; r < PAIRS; r++) {
+        serialMs[r] = 1000 * time(TrialDispatcher.sharing(jsc, data, 1, NoOpTrialTask::new), noOps) / NO_OP_TRIALS;
+        parallelMs[r] = 1000 * time(TrialDispatcher.sharing(jsc, data, 2, NoOpTrialTask::new), noOps) / NO_OP_TRIALS;
+      }
       data.destroy();
-      out.printf("dispatch overhead per no-op trial: %.0f ms with 1 slot, %.0f ms of wall time each with 2 slots%n",
-          1000 * serial / NO_OP_TRIALS, 1000 * parallel / NO_OP_TRIALS);
+      double serial = Quartiles.of(serialMs).median();
+      double parallel = Quartiles.of(parallelMs).median();
+      out.printf("dispatch overhead per no-op trial (median of %d): %.0f ms with 1 slot [%.0f, %.0f], %.0f ms of wall"
+          + " time each with 2 slots%n", PAIRS, serial, min(serialMs), max(serialMs), parallel);
       new Measurements().put("config", experiment.spec().name()).put("master", spark.sparkContext().master())
           .put("equal_trials", EQUAL_TRIALS).put("epochs_per_trial", experiment.spec().train().epochs())
           .put("warm_up_seconds", warmUp.stream().mapToDouble(Double::doubleValue).toArray())
           .put("one_slot_seconds", one).put("two_slot_seconds", two)
           .put("pair_speedups", ratios).put("speedup", speedup)
-          .put("noop_ms_one_slot", 1000 * serial / NO_OP_TRIALS).put("noop_ms_two_slots", 1000 * parallel / NO_OP_TRIALS)
+          .put("noop_ms_one_slot", serial).put("noop_ms_two_slots", parallel)
+          .put("noop_ms_one_slot_runs", serialMs).put("noop_ms_two_slots_runs", parallelMs)
           .writeIfAsked(args);
       return TroupeMain.OK;
     } finally {
       spark.stop();
     }
+  }
+
+  private static double min(double[] values) {
+    return java.util.Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] values) {
+    return java.util.Arrays.stream(values).max().orElse(Double.NaN);
   }
 
   private static String seconds(double[] values) {

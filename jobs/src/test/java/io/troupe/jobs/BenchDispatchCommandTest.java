@@ -71,6 +71,12 @@ class BenchDispatchCommandTest {
       assertEquals(ratios[p], figures.get("pair_speedups").get(p).asDouble(), 1e-9);
     }
     assertEquals(Quartiles.of(ratios).median(), figures.get("speedup").asDouble(), 1e-9);
-    assertTrue(figures.get("noop_ms_one_slot").asDouble() > 0);
+    double[] noOps = new double[BenchDispatchCommand.PAIRS];
+    for (int run = 0; run < noOps.length; run++) {
+      noOps[run] = figures.get("noop_ms_one_slot_runs").get(run).asDouble();
+      assertTrue(noOps[run] > 0, "run " + run);
+    }
+    assertEquals(BenchDispatchCommand.PAIRS, figures.get("noop_ms_two_slots_runs").size());
+    assertEquals(Quartiles.of(noOps).median(), figures.get("noop_ms_one_slot").asDouble(), 1e-9, "the median of the runs");
   }
 }
