@@ -119,8 +119,9 @@ final class BenchDispatchCommand implements Command {
       data.destroy();
       double serial = Quartiles.of(serialMs).median();
       double parallel = Quartiles.of(parallelMs).median();
+      java.util.DoubleSummaryStatistics serialRange = java.util.Arrays.stream(serialMs).summaryStatistics();
       out.printf("dispatch overhead per no-op trial (median of %d): %.0f ms with 1 slot [%.0f, %.0f], %.0f ms of wall"
-          + " time each with 2 slots%n", PAIRS, serial, min(serialMs), max(serialMs), parallel);
+          + " time each with 2 slots%n", PAIRS, serial, serialRange.getMin(), serialRange.getMax(), parallel);
       new Measurements().put("config", experiment.spec().name()).put("master", spark.sparkContext().master())
           .put("equal_trials", EQUAL_TRIALS).put("epochs_per_trial", experiment.spec().train().epochs())
           .put("warm_up_seconds", warmUp.stream().mapToDouble(Double::doubleValue).toArray())
@@ -133,14 +134,6 @@ final class BenchDispatchCommand implements Command {
     } finally {
       spark.stop();
     }
-  }
-
-  private static double min(double[] values) {
-    return java.util.Arrays.stream(values).min().orElse(Double.NaN);
-  }
-
-  private static double max(double[] values) {
-    return java.util.Arrays.stream(values).max().orElse(Double.NaN);
   }
 
   private static String seconds(double[] values) {

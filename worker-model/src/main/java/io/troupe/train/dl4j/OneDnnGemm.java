@@ -4,8 +4,8 @@ import io.troupe.model.NativeBackend;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,13 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernels on AVX-512 CPUs it does not know (AMD's family 26, say).
  *
  * <p>oneDNN sums in another order than OpenBLAS, so the products differ in the last float digits; each
- * is the same from run to run on one machine. {@link #ENABLED_PROPERTY}{@code =false} keeps OpenBLAS
+ * is the same from run to run on one machine. {@link NativeBackend#ONEDNN_GEMM}{@code =false} keeps OpenBLAS
  * (DL4J's numbers to the bit).
  */
 public final class OneDnnGemm {
-  /** System property: "false" keeps every dense GEMM on {@code Nd4j.gemm}. */
-  public static final String ENABLED_PROPERTY = NativeBackend.ONEDNN_GEMM;
-
   private static final Map<Long, INDArray> ZEROS = new ConcurrentHashMap<>();
   /** Products run on oneDNN so far (what the tests check it engaged by). */
   static final LongAdder ON_ONEDNN = new LongAdder();
@@ -52,12 +49,7 @@ public final class OneDnnGemm {
 
   /** Whether {@link #gemm} would run these arrays on oneDNN. */
   static boolean applies(INDArray a, INDArray b, INDArray c) {
-    return available() && dense(a) && dense(b) && dense(c);
-  }
-
-  /** Read at each call, so a test or a JVM flag can switch it at any time. */
-  static boolean available() {
-    return NativeBackend.denseGemmOnOneDnn();
+    return NativeBackend.denseGemmOnOneDnn() && dense(a) && dense(b) && dense(c);
   }
 
   /** A float matrix in one contiguous run, 'c' or 'f' (what the op's oneDNN kernel takes). */

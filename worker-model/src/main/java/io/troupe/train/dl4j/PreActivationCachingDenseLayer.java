@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import io.troupe.model.NativeBackend;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       return new Pair<>(z, z);
     }
     // Training only: inference stays DL4J's, so a trained network scores as its restored copy does.
-    Pair<INDArray, INDArray> computed = training && OneDnnGemm.available() && inputFitsWeights()
+    Pair<INDArray, INDArray> computed = training && NativeBackend.denseGemmOnOneDnn() && inputFitsWeights()
         ? preOutputOnOneDnn(training, forBackprop, workspaceMgr)
         : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     if (training && !forBackprop) {
@@ -150,7 +151,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
    */
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (!inputGradientUnused && !OneDnnGemm.available()) {
+    if (!inputGradientUnused && !NativeBackend.denseGemmOnOneDnn()) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
@@ -165,19 +166,12 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       delta.sum(biasGrad, 0);
       gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
     }
-    INDArray epsilonNext = null;
-    if (!inputGradientUnused) {
-      INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-      INDArray transposed = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-          new long[] {weights.size(0), delta.size(0)}, 'f');
-      OneDnnGemm.gemm(weights, delta, transposed, false, true);
-      epsilonNext = transposed.transpose();
-    }
+    INDArray epsilonNext = inputGradientUnused ? null : inputGradient(delta, workspaceMgr);
     INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
     OneDnnGemm.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false);
     gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
     weightNoiseParams.clear();
-    if (!inputGradientUnused) {
+    if (epsilonNext != null) {
       return new Pair<>(gradient, backpropDropOutIfPresent(epsilonNext));
     }
     IDropout dropout = layerConf().getIDropout();
@@ -186,6 +180,15 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     }
     inputGradientsSkipped++;
     return new Pair<>(gradient, null);
+  }
+
+  /** {@code delta x W^T}, made as DL4J makes it: {@code W x delta^T} into an 'f' array, transposed. */
+  private INDArray inputGradient(INDArray delta, LayerWorkspaceMgr workspaceMgr) {
+    INDArray weights = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+    INDArray transposed = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+        new long[] {weights.size(0), delta.size(0)}, 'f');
+    OneDnnGemm.gemm(weights, delta, transposed, false, true);
+    return transposed.transpose();
   }
 
   /** DL4J's {@code BaseLayer.calcRegularizationScore}, with L2 terms from {@link L2Score}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.troupe.model.NativeBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class OneDnnGemmTest {
   @AfterEach
   void restoreDefault() {
-    System.clearProperty(OneDnnGemm.ENABLED_PROPERTY);
+    System.clearProperty(NativeBackend.ONEDNN_GEMM);
   }
 
   @Test
@@ -85,7 +86,7 @@ class OneDnnGemmTest {
     assertFalse(OneDnnGemm.applies(strided, b, Nd4j.create(DataType.FLOAT, 40, 12)));
     assertSameAsOpenBlas(strided, b);
 
-    System.setProperty(OneDnnGemm.ENABLED_PROPERTY, "false");
+    System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
     INDArray dense = Nd4j.rand(DataType.FLOAT, 40, 60);
     assertFalse(OneDnnGemm.applies(dense, b, Nd4j.create(DataType.FLOAT, 40, 12)));
     assertSameAsOpenBlas(dense, b);

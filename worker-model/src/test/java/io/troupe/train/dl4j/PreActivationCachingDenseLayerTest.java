@@ -10,6 +10,7 @@ import io.troupe.config.ConfigLoader;
 import io.troupe.config.ExperimentSpec;
 import io.troupe.data.Task;
 import io.troupe.model.ModelFile;
+import io.troupe.model.NativeBackend;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
 import io.troupe.testing.OneHotLabels;
@@ -41,12 +42,12 @@ class PreActivationCachingDenseLayerTest {
 
   @AfterEach
   void restoreDefault() {
-    System.clearProperty(OneDnnGemm.ENABLED_PROPERTY);
+    System.clearProperty(NativeBackend.ONEDNN_GEMM);
   }
 
   @Test
   void onOpenBlasTrainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient() {
-    System.setProperty(OneDnnGemm.ENABLED_PROPERTY, "false");
+    System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
     INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
     INDArray labels = OneHotLabels.cycling(32, 3);
     MultiLayerNetwork plain = build();
