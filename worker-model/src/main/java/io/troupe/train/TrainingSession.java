@@ -15,9 +15,11 @@ import io.troupe.model.NativeBackend;
 import io.troupe.model.Network;
 import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
+import io.troupe.train.dl4j.ConvolutionCache;
 import io.troupe.train.dl4j.GradientNoiseListener;
 import io.troupe.train.dl4j.OneDnnBatchNormHelper;
 import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
+import io.troupe.train.dl4j.ReluActivationLayer;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
 import io.troupe.train.dl4j.ViewCachingUpdaterBlock;
@@ -112,7 +114,9 @@ final class TrainingSession {
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
     if (net.model() instanceof MultiLayerNetwork stack) {
       PreActivationCachingDenseLayer.install(stack); // before listeners and updater bind to the layers
+      ReluActivationLayer.install(stack);
     }
+    ConvolutionCache.enable(net.model());
     net.setListeners(listeners());
     ViewCachingUpdaterBlock.install(net.updater());
     VectorizedAdam.install(net.updater());

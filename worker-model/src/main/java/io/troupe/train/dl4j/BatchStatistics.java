@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,7 +41,7 @@ final class BatchStatistics {
     if (plane == 1) {
       columns(data, offset, n, c, means, m2);
     } else {
-      planes(data, offset, n, c, plane, means, m2);
+      planes(x, data, offset, n, c, plane, means, m2);
     }
     long count = (long) n * plane;
     for (int ch = 0; ch < c; ch++) {
@@ -73,14 +74,24 @@ final class BatchStatistics {
    * NCHW: each (example, channel) plane's mean and sum of squared deviations, combined per channel:
    * M2 = sum of the planes' M2 + plane * sum of (plane mean - channel mean)^2.
    */
-  private static void planes(FloatBuffer data, int offset, int n, int c, int plane, double[] means, double[] m2) {
+  private static void planes(INDArray x, FloatBuffer data, int offset, int n, int c, int plane, double[] means,
+      double[] m2) {
     double[] planeMean = new double[n * c];
     double[] planeM2 = new double[n * c];
-    for (int p = 0; p < n * c; p++) {
-      int base = offset + p * plane;
-      double mu = sum(data, base, plane) / plane;
-      planeMean[p] = mu;
-      planeM2[p] = squaredDeviations(data, base, plane, mu);
+    if (Simd.available()) { // the same sums in SIMD lanes, to the bit (BatchNormKernel)
+      ByteBuffer bytes = Simd.bytes(x);
+      for (int p = 0; p < n * c; p++) {
+        double mu = BatchNormKernel.sum(bytes, p * plane, plane) / plane;
+        planeMean[p] = mu;
+        planeM2[p] = BatchNormKernel.squaredDeviations(bytes, p * plane, plane, mu);
+      }
+    } else {
+      for (int p = 0; p < n * c; p++) {
+        int base = offset + p * plane;
+        double mu = sum(data, base, plane) / plane;
+        planeMean[p] = mu;
+        planeM2[p] = squaredDeviations(data, base, plane, mu);
+      }
     }
     for (int ch = 0; ch < c; ch++) {
       double s = 0;
@@ -99,7 +110,7 @@ final class BatchStatistics {
   }
 
   /** Four accumulators, so the adds do not wait on one another. */
-  private static double sum(FloatBuffer data, int base, int length) {
+  static double sum(FloatBuffer data, int base, int length) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -117,7 +128,7 @@ final class BatchStatistics {
     return (s0 + s1) + (s2 + s3);
   }
 
-  private static double squaredDeviations(FloatBuffer data, int base, int length, double mu) {
+  static double squaredDeviations(FloatBuffer data, int base, int length, double mu) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;

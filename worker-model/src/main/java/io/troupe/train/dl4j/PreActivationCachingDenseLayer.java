@@ -1,7 +1,6 @@
 package io.troupe.train.dl4j;
 
 import io.troupe.model.NativeBackend;
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -72,7 +71,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
    * @return how many layers it replaced
    */
   public static int install(MultiLayerNetwork net) {
-    if (net.getUpdater(false) != null) {
+    if (!LayerSwap.possible(net)) {
       return 0;
     }
     Layer[] layers = net.getLayers();
@@ -86,8 +85,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       }
     }
     if (replaced > 0) {
-      net.setLayers(layers);
-      renameMap(net, layers);
+      LayerSwap.apply(net, layers);
     }
     return replaced;
   }
@@ -218,20 +216,5 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
   private void forget() {
     keptPreActivation = null;
     keptInput = null;
-  }
-
-  /** MultiLayerNetwork also finds layers by name (getLayer(String)); point the names at the new objects. */
-  @SuppressWarnings("unchecked")
-  private static void renameMap(MultiLayerNetwork net, Layer[] layers) {
-    try {
-      Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
-      field.setAccessible(true);
-      Map<String, Layer> byName = (Map<String, Layer>) field.get(net);
-      if (byName != null) {
-        byName.replaceAll((name, old) -> layers[old.getIndex()]);
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("this DL4J version's MultiLayerNetwork has no layerMap to update", e);
-    }
   }
 }

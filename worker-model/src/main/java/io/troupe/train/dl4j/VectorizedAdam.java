@@ -1,14 +1,11 @@
 package io.troupe.train.dl4j;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -23,9 +20,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * state it cannot treat as one flat float buffer, DL4J's Adam stays.
  */
 public final class VectorizedAdam implements GradientUpdater<Adam> {
-  static final String MODULE = "jdk.incubator.vector";
-  private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
-
   private final Adam config;
   private final INDArray m;
   private final INDArray v;
@@ -38,13 +32,13 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
     this.config = config;
     this.m = m;
     this.v = v;
-    this.mBytes = bytes(m);
-    this.vBytes = bytes(v);
+    this.mBytes = Simd.bytes(m);
+    this.vBytes = Simd.bytes(v);
   }
 
   /** Whether this JVM can run the vector kernel (it was started with {@code --add-modules=jdk.incubator.vector}). */
   public static boolean available() {
-    return AVAILABLE;
+    return Simd.available();
   }
 
   /**
@@ -60,13 +54,12 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
 
   /** The same for any network's updater (a layer stack's or a graph's). */
   public static int install(BaseMultiLayerUpdater<?> layered) {
-    // On the CPU backend only: the kernel writes host memory, which a CUDA array would not see.
-    if (!AVAILABLE || !Nd4j.getEnvironment().isCPU()) {
+    if (!Simd.available()) {
       return 0;
     }
     int replaced = 0;
     for (UpdaterBlock block : layered.getUpdaterBlocks()) {
-      if (block.getGradientUpdater() instanceof AdamUpdater adam && flat(adam.getM()) && flat(adam.getV())) {
+      if (block.getGradientUpdater() instanceof AdamUpdater adam && Simd.flat(adam.getM()) && Simd.flat(adam.getV())) {
         block.setGradientUpdater(new VectorizedAdam(adam.getConfig(), adam.getM(), adam.getV()));
         replaced++;
       }
@@ -74,29 +67,9 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
     return replaced;
   }
 
-  private static boolean flat(INDArray a) {
-    return a != null && !a.isEmpty() && a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
-        && a.length() <= Integer.MAX_VALUE / Float.BYTES;
-  }
-
-  /**
-   * The array's values as a native-order byte view. A view's DataBuffer addresses its parent's
-   * memory from the start, so the view's own offset is applied here (and checked on the first value).
-   */
-  private static ByteBuffer bytes(INDArray a) {
-    int from = Math.toIntExact(a.offset() * Float.BYTES);
-    int length = Math.toIntExact(a.length() * Float.BYTES);
-    ByteBuffer all = a.data().asNio();
-    ByteBuffer own = all.duplicate().position(from).limit(from + length).slice().order(ByteOrder.nativeOrder());
-    if (Float.compare(own.getFloat(0), a.getFloat(0)) != 0) {
-      throw new IllegalStateException("cannot address " + a.shapeInfoToString() + " as one float buffer");
-    }
-    return own;
-  }
-
   @Override
   public void applyUpdater(INDArray gradient, int iteration, int epoch) {
-    if (gradient.length() != m.length() || !flat(gradient)) {
+    if (gradient.length() != m.length() || !Simd.flat(gradient)) {
       throw new IllegalStateException("gradient of " + gradient.length() + " values for Adam state of " + m.length());
     }
     double beta1 = config.getBeta1();
@@ -109,7 +82,7 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
       stepSize = epsilon;
     }
     if (gradient != lastGradient) { // DL4J passes the same block view every step
-      gradientBytes = bytes(gradient);
+      gradientBytes = Simd.bytes(gradient);
       lastGradient = gradient;
     }
     AdamKernel.step(gradientBytes, mBytes, vBytes, Math.toIntExact(gradient.length()), (float) beta1, (float) beta2,
