@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * machine's vector width. Only loaded when the JVM runs with {@code --add-modules jdk.incubator.vector}.
  */
 final class AdamKernel {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> SPECIES = Lanes.FLOATS;
   private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
   private AdamKernel() {}

@@ -45,7 +45,7 @@ final class BatchNormBackprop {
       mu[ch] = mean.getFloat(ch);
     }
     for (int p = 0; p < n * c; p++) { // planes in memory order
-      BatchNormKernel.gradientSums(xs, gs, p * plane, plane, mu[p % c], sums[p % c]);
+      BatchNormKernel.gradientSums(xs, gs, p * plane, plane, (float) mu[p % c], sums[p % c]);
     }
     float[] k = new float[c];
     float[] b = new float[c];

@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.shape.Shape;
  *
  * <p>ND4J computes these with its generic reduction over three non-adjacent axes, 15% of the CNN
  * benchmark's training loop. Here each channel's plane of each example is a contiguous run of floats,
- * read twice (its sum, then its squared deviations from its own mean) with double accumulators; the
+ * read twice (its sum, then its squared deviations from its own mean): in SIMD lanes of floats added
+ * up in double ({@link BatchNormKernel}) where the JVM has them, else in double accumulators; the
  * planes are then combined exactly (Chan et al.'s pairwise update), so the variance is as robust as a
  * two-pass one over the whole channel, whatever the mean. The order of every sum is fixed: the same
  * batch gives the same numbers on every run.
@@ -78,7 +79,7 @@ final class BatchStatistics {
       double[] m2) {
     double[] planeMean = new double[n * c];
     double[] planeM2 = new double[n * c];
-    if (Simd.available()) { // the same sums in SIMD lanes, to the bit (BatchNormKernel)
+    if (Simd.available()) { // the same two passes in SIMD lanes (BatchNormKernel)
       ByteBuffer bytes = Simd.bytes(x);
       for (int p = 0; p < n * c; p++) {
         double mu = BatchNormKernel.sum(bytes, p * plane, plane) / plane;

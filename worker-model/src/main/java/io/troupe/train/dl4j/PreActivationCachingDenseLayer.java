@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
@@ -154,7 +155,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     }
     assertInputSet(true);
     INDArray z = preOutputWithPreNorm(true, true, workspaceMgr).getFirst();
-    INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+    INDArray delta = activationGradient(z, epsilon);
     if (maskArray != null) {
       applyMask(delta);
     }
@@ -178,6 +179,20 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     }
     inputGradientsSkipped++;
     return new Pair<>(gradient, null);
+  }
+
+  /**
+   * The activation's backprop, written into {@code z} as DL4J's does: a plain ReLU in one SIMD pass
+   * ({@link ReluKernel}, the same bits as libnd4j's {@code relu_bp}), any other function by DL4J.
+   */
+  private INDArray activationGradient(INDArray z, INDArray epsilon) {
+    IActivation fn = layerConf().getActivationFn();
+    if (Simd.available() && ReluActivationLayer.plainRelu(fn) && ReluActivationLayer.dense(z)
+        && ReluActivationLayer.dense(epsilon) && java.util.Arrays.equals(z.shape(), epsilon.shape())) {
+      ReluKernel.backward(Simd.bytes(z), Simd.bytes(epsilon), Simd.bytes(z), (int) z.length());
+      return z;
+    }
+    return fn.backprop(z, epsilon).getFirst();
   }
 
   /** {@code delta x W^T}, made as DL4J makes it: {@code W x delta^T} into an 'f' array, transposed. */

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -42,7 +43,8 @@ public final class ReluActivationLayer extends ActivationLayer {
     Layer[] layers = net.getLayers();
     int replaced = 0;
     for (int i = 0; i < layers.length; i++) {
-      if (layers[i].getClass() == ActivationLayer.class && plainRelu((ActivationLayer) layers[i])) {
+      if (layers[i].getClass() == ActivationLayer.class
+          && plainRelu(((ActivationLayer) layers[i]).layerConf().getActivationFn())) {
         layers[i] = new ReluActivationLayer((ActivationLayer) layers[i]);
         replaced++;
       }
@@ -53,9 +55,10 @@ public final class ReluActivationLayer extends ActivationLayer {
     return replaced;
   }
 
-  private static boolean plainRelu(ActivationLayer layer) {
-    return layer.layerConf().getActivationFn() instanceof ActivationReLU relu && relu.getMax() == null
-        && relu.getThreshold() == null && relu.getNegativeSlope() == null;
+  /** A ReLU with no cap, threshold or slope: what the kernel computes. */
+  static boolean plainRelu(IActivation fn) {
+    return fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
+        && relu.getNegativeSlope() == null;
   }
 
   @Override
@@ -81,7 +84,7 @@ public final class ReluActivationLayer extends ActivationLayer {
   }
 
   /** Float, c-ordered with default strides: one run of floats in the layout the output gets. */
-  private static boolean dense(INDArray a) {
+  static boolean dense(INDArray a) {
     return a != null && Simd.flat(a) && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
   }
 }

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code x > 0 ? g : 0} (its {@code relu_bp}). Load only where {@link Simd#available()}.
  */
 final class ReluKernel {
-  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> FLOATS = Lanes.FLOATS;
   private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
   private ReluKernel() {}

@@ -23,6 +23,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,10 +35,11 @@ import org.nd4j.linalg.learning.config.Adam;
  * products on oneDNN change weights by float rounding only, the same every run.
  */
 class PreActivationCachingDenseLayerTest {
-  private static final ExperimentSpec MLP = ConfigLoader.parse("""
+  private static final String MLP_YAML = """
       model: {hidden: [16, 8], dropout: 0.5, activation: tanh}
       train: {l2: 1.0e-4}
-      """, "mlp.yaml", "mlp", List.of());
+      """;
+  private static final ExperimentSpec MLP = ConfigLoader.parse(MLP_YAML, "mlp.yaml", "mlp", List.of());
   private static final NetworkShape SHAPE = new NetworkShape(new int[] {20}, 3, Task.CLASSIFICATION);
   private static final int STEPS = 6;
 
@@ -45,13 +48,15 @@ class PreActivationCachingDenseLayerTest {
     System.clearProperty(NativeBackend.ONEDNN_GEMM);
   }
 
-  @Test
-  void onOpenBlasTrainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient() {
+  @ParameterizedTest
+  @ValueSource(strings = {"tanh", "relu"}) // relu: its backprop runs on ReluKernel
+  void onOpenBlasTrainsBitForBitAsDl4jsOwnDenseLayerReusesEveryPreActivationAndSkipsTheInputGradient(String fn) {
     System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
-    INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20);
+    INDArray features = Nd4j.rand(DataType.FLOAT, 32, 20).subi(0.5);
     INDArray labels = OneHotLabels.cycling(32, 3);
-    MultiLayerNetwork plain = build();
-    MultiLayerNetwork keeping = build();
+    ExperimentSpec spec = ConfigLoader.parse(MLP_YAML.replace("tanh", fn), "mlp.yaml", "mlp", List.of());
+    MultiLayerNetwork plain = build(spec);
+    MultiLayerNetwork keeping = build(spec);
     assertEquals(2, PreActivationCachingDenseLayer.install(keeping), "the two hidden layers, not the output layer");
     double[] scores = {train(plain, features, labels), train(keeping, features, labels)};
     assertArrayEquals(floats(plain), floats(keeping), "bit for bit");
@@ -134,6 +139,10 @@ class PreActivationCachingDenseLayerTest {
   }
 
   private static MultiLayerNetwork build() {
-    return (MultiLayerNetwork) Networks.build(MLP, SHAPE, new Adam(1e-2), 7, ModelFile.NONE).model();
+    return build(MLP);
+  }
+
+  private static MultiLayerNetwork build(ExperimentSpec spec) {
+    return (MultiLayerNetwork) Networks.build(spec, SHAPE, new Adam(1e-2), 7, ModelFile.NONE).model();
   }
 }
