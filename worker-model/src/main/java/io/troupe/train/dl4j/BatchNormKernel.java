@@ -83,6 +83,19 @@ final class BatchNormKernel {
     sums[1] += sgd;
   }
 
+  /** y = (x - mu) * k + shift over the plane, in float. */
+  static void normalize(ByteBuffer x, ByteBuffer y, int from, int length, float mu, float k, float shift) {
+    int i = 0;
+    for (int bound = LANES.loopBound(length); i < bound; i += LANES.length()) {
+      int at = (from + i) * Float.BYTES;
+      FloatVector.fromByteBuffer(LANES, x, at, ORDER).sub(mu).mul(k).add(shift).intoByteBuffer(y, at, ORDER);
+    }
+    for (; i < length; i++) {
+      int at = (from + i) * Float.BYTES;
+      y.putFloat(at, (x.getFloat(at) - mu) * k + shift);
+    }
+  }
+
   /** dx = (k * g + b * (x - mu)) + c over the plane, in float. */
   static void inputGradient(ByteBuffer x, ByteBuffer g, ByteBuffer dx, int from, int length, float mu, float k,
       float b, float c) {

@@ -69,6 +69,26 @@ class BatchNormBackpropTest {
   }
 
   @Test
+  void normalisesAsLibnd4jsBatchnormOp() {
+    INDArray x = Nd4j.randn(DataType.FLOAT, 6, 5, 7, 9).muli(2).addi(40);
+    INDArray gamma = Nd4j.rand(DataType.FLOAT, 5).addi(0.5);
+    INDArray beta = Nd4j.randn(DataType.FLOAT, 5);
+    INDArray mean = Nd4j.create(DataType.FLOAT, 5);
+    INDArray var = Nd4j.create(DataType.FLOAT, 5);
+    BatchStatistics.compute(x, mean, var);
+    INDArray expected = Nd4j.create(DataType.FLOAT, x.shape());
+    Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta)
+        .addIntegerArguments(1, 1, 1).addFloatingPointArguments(EPS).addOutputs(expected).build());
+    INDArray ours = Nd4j.create(DataType.FLOAT, x.shape());
+    BatchNormBackprop.normalize(x, mean, var, gamma, beta, EPS, ours);
+    assertTrue(expected.sub(ours).amaxNumber().doubleValue() <= 1e-5 * expected.amaxNumber().doubleValue(),
+        "within a float rounding of oneDNN's");
+    INDArray plain = Nd4j.create(DataType.FLOAT, x.shape());
+    BatchNormBackprop.normalize(x, mean, var, null, null, EPS, plain);
+    assertClose(plain.mul(gamma.reshape(1, 5, 1, 1)).addi(beta.reshape(1, 5, 1, 1)), ours, "gamma and beta");
+  }
+
+  @Test
   void takesOnlyDenseFloatActivations() {
     INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5);
     assertFalse(BatchNormBackprop.handles(x, x.permute(0, 1, 3, 2)), "a transposed gradient");

@@ -96,6 +96,8 @@ class OneDnnBatchNormHelperTest {
       assertEquals(1, h.trainingPasses, "the helper ran, not DL4J's fallback");
       assertEquals(1, h.backwardPasses);
     }
+    assertEquals(List.of(1L, 1L, 0L), helpers.stream().map(h -> h.simdForwardPasses).toList(),
+        "the conv blocks' batch norms normalise in SIMD lanes in training");
     assertEquals(List.of(1L, 1L, 0L), helpers.stream().map(h -> h.simdBackwardPasses).toList(),
         "the conv blocks' batch norms backprop in SIMD lanes (BatchNormBackprop), the dense one in libnd4j");
     // One step each: the running mean and variance the layers keep come from the batch statistics.
