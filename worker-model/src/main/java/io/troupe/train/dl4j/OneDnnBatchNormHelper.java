@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DL4J's oneDNN batch-norm helper with the batch's statistics from {@link BatchStatistics} and, for
- * NCHW activations, the backprop from {@link BatchNormBackprop}. DL4J's {@link MKLDNNBatchNormHelper}
+ * NCHW activations, the backprop from {@link BatchNormTraining}. DL4J's {@link MKLDNNBatchNormHelper}
  * normalises and backpropagates in oneDNN but takes each training batch's mean and variance from
  * ND4J's generic reduction over three axes (15% of the CNN benchmark's loop), and libnd4j's backprop
  * adds the statistics' terms with generic broadcasts and reductions (a quarter of it). Here the
@@ -55,7 +55,7 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
    */
   long trainingPasses;
   long backwardPasses;
-  /** Training forward and backward passes that ran on {@link BatchNormBackprop}. */
+  /** Training forward and backward passes that ran on {@link BatchNormTraining}. */
   long simdForwardPasses;
   long simdBackwardPasses;
 
@@ -122,9 +122,9 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     }
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
     boolean affine = gamma != null && beta != null;
-    if (training && axis == 1 && BatchNormBackprop.handles(x, out)) {
+    if (training && axis == 1 && BatchNormTraining.handles(x, out)) {
       // Training only: inference stays oneDNN's, so a trained network scores as its restored copy does.
-      BatchNormBackprop.normalize(x, m, v, affine ? gamma : null, affine ? beta : null, eps, out);
+      BatchNormTraining.normalize(x, m, v, affine ? gamma : null, affine ? beta : null, eps, out);
       simdForwardPasses++;
     } else {
       // One addInputs call: the builder checks the op's minimum input count at each call.
@@ -150,8 +150,8 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
       epsilon = epsilon.dup('c'); // oneDNN's batchnorm_bp reads it as laid out by default
     }
     INDArray epsAtInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-    if (channelAxis(input, format) == 1 && BatchNormBackprop.handles(input, epsilon)) {
-      BatchNormBackprop.compute(input, epsilon, meanCache, varCache, gamma, eps, epsAtInput,
+    if (channelAxis(input, format) == 1 && BatchNormTraining.handles(input, epsilon)) {
+      BatchNormTraining.compute(input, epsilon, meanCache, varCache, gamma, eps, epsAtInput,
           dGammaView == null ? null : vector(dGammaView), dBetaView == null ? null : vector(dBetaView));
       simdBackwardPasses++;
     } else {

@@ -99,7 +99,7 @@ class OneDnnBatchNormHelperTest {
     assertEquals(List.of(1L, 1L, 0L), helpers.stream().map(h -> h.simdForwardPasses).toList(),
         "the conv blocks' batch norms normalise in SIMD lanes in training");
     assertEquals(List.of(1L, 1L, 0L), helpers.stream().map(h -> h.simdBackwardPasses).toList(),
-        "the conv blocks' batch norms backprop in SIMD lanes (BatchNormBackprop), the dense one in libnd4j");
+        "the conv blocks' batch norms backprop in SIMD lanes (BatchNormTraining), the dense one in libnd4j");
     // One step each: the running mean and variance the layers keep come from the batch statistics.
     dl4j.fit(features, labels);
     ours.fit(features, labels);

@@ -5,19 +5,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
 /**
- * Batch norm's training backprop over an NCHW activation, from the batch's own statistics. libnd4j's
- * {@code batchnorm_bp} runs oneDNN's backward with the statistics taken as fixed and then adds their
- * terms with ND4J's generic broadcasts and reductions, about ten passes over the activation and a
- * quarter of the CNN benchmark's loop. This makes two passes over contiguous (example, channel) planes
- * in SIMD lanes ({@link BatchNormKernel}): each channel's sum of g and of g * (x - mean), in double,
- * then the input gradient
+ * Batch norm's training passes over an NCHW activation in SIMD lanes ({@link BatchNormKernel}), over
+ * contiguous (example, channel) planes: the normalisation from the batch's statistics, and the
+ * backprop.
+ *
+ * <p>libnd4j's {@code batchnorm_bp} runs oneDNN's backward with the statistics taken as fixed and then
+ * adds their terms with ND4J's generic broadcasts and reductions, about ten passes over the activation
+ * and a quarter of the CNN benchmark's loop. The backprop here is two passes: each channel's sum of g
+ * and of g * (x - mean), added up in double, then the input gradient
  * <pre>  dx = gamma / s * (g - sum(g) / N - (x - mean) / s^2 * sum(g * (x - mean)) / N),  s = sqrt(var + eps)</pre>
  * with dgamma = sum(g * (x - mean)) / s and dbeta = sum(g). The same textbook gradient as libnd4j's,
  * summed in another order: not bit-identical to it (tested to 1e-4 of the largest), the same from run
  * to run and on any vector width.
  */
-final class BatchNormBackprop {
-  private BatchNormBackprop() {}
+final class BatchNormTraining {
+  private BatchNormTraining() {}
 
   /**
    * Training's normalisation, y = (x - mean) * (gamma / s) + beta with s = sqrt(var + eps), into

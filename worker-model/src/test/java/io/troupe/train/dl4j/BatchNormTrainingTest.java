@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Batch norm's backprop over contiguous planes in SIMD lanes, against libnd4j's batchnorm_bp. */
-class BatchNormBackpropTest {
+class BatchNormTrainingTest {
   private static final double EPS = 1e-5;
 
   @Test
@@ -52,8 +52,8 @@ class BatchNormBackpropTest {
     INDArray dx = Nd4j.create(DataType.FLOAT, x.shape());
     INDArray dGamma = Nd4j.create(DataType.FLOAT, 5);
     INDArray dBeta = Nd4j.create(DataType.FLOAT, 5);
-    assertTrue(BatchNormBackprop.handles(x, g));
-    BatchNormBackprop.compute(x, g, mean, var, gamma, EPS, dx, dGamma, dBeta);
+    assertTrue(BatchNormTraining.handles(x, g));
+    BatchNormTraining.compute(x, g, mean, var, gamma, EPS, dx, dGamma, dBeta);
 
     assertClose(expected[0], dx, "input gradient");
     assertClose(expected[1], dGamma, "gamma gradient");
@@ -64,7 +64,7 @@ class BatchNormBackpropTest {
     assertTrue(perChannel.amaxNumber().doubleValue() <= 1e-4 * magnitude, perChannel.toString());
 
     INDArray again = Nd4j.create(DataType.FLOAT, x.shape());
-    BatchNormBackprop.compute(x, g, mean, var, gamma, EPS, again, null, null);
+    BatchNormTraining.compute(x, g, mean, var, gamma, EPS, again, null, null);
     assertArrayEquals(dx.data().asFloat(), again.data().asFloat(), "the same numbers every time");
   }
 
@@ -80,22 +80,22 @@ class BatchNormBackpropTest {
     Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta)
         .addIntegerArguments(1, 1, 1).addFloatingPointArguments(EPS).addOutputs(expected).build());
     INDArray ours = Nd4j.create(DataType.FLOAT, x.shape());
-    BatchNormBackprop.normalize(x, mean, var, gamma, beta, EPS, ours);
+    BatchNormTraining.normalize(x, mean, var, gamma, beta, EPS, ours);
     assertTrue(expected.sub(ours).amaxNumber().doubleValue() <= 1e-5 * expected.amaxNumber().doubleValue(),
         "within a float rounding of oneDNN's");
     INDArray plain = Nd4j.create(DataType.FLOAT, x.shape());
-    BatchNormBackprop.normalize(x, mean, var, null, null, EPS, plain);
+    BatchNormTraining.normalize(x, mean, var, null, null, EPS, plain);
     assertClose(plain.mul(gamma.reshape(1, 5, 1, 1)).addi(beta.reshape(1, 5, 1, 1)), ours, "gamma and beta");
   }
 
   @Test
   void takesOnlyDenseFloatActivations() {
     INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5);
-    assertFalse(BatchNormBackprop.handles(x, x.permute(0, 1, 3, 2)), "a transposed gradient");
-    assertFalse(BatchNormBackprop.handles(x.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE)));
-    assertFalse(BatchNormBackprop.handles(Nd4j.rand(DataType.FLOAT, 4, 3), Nd4j.rand(DataType.FLOAT, 4, 3)),
+    assertFalse(BatchNormTraining.handles(x, x.permute(0, 1, 3, 2)), "a transposed gradient");
+    assertFalse(BatchNormTraining.handles(x.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE)));
+    assertFalse(BatchNormTraining.handles(Nd4j.rand(DataType.FLOAT, 4, 3), Nd4j.rand(DataType.FLOAT, 4, 3)),
         "dense batch norm stays on libnd4j's op");
-    assertFalse(BatchNormBackprop.handles(x, Nd4j.rand(DataType.FLOAT, 4, 3, 5, 4)));
+    assertFalse(BatchNormTraining.handles(x, Nd4j.rand(DataType.FLOAT, 4, 3, 5, 4)));
   }
 
   private static INDArray[] libnd4j(INDArray x, INDArray g, INDArray mean, INDArray var, INDArray gamma, INDArray beta) {
