@@ -187,8 +187,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
    */
   private INDArray activationGradient(INDArray z, INDArray epsilon) {
     IActivation fn = layerConf().getActivationFn();
-    if (Simd.available() && ReluActivationLayer.plainRelu(fn) && ReluActivationLayer.dense(z)
-        && ReluActivationLayer.dense(epsilon) && java.util.Arrays.equals(z.shape(), epsilon.shape())) {
+    if (Simd.available() && ReluActivationLayer.plainRelu(fn) && ReluActivationLayer.kernelTakes(z, epsilon)) {
       ReluKernel.backward(Simd.bytes(z), Simd.bytes(epsilon), Simd.bytes(z), (int) z.length());
       return z;
     }

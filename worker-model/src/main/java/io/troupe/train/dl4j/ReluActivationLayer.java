@@ -74,7 +74,7 @@ public final class ReluActivationLayer extends ActivationLayer {
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (!dense(input) || !dense(epsilon) || !Shape.shapeEquals(input.shape(), epsilon.shape())) {
+    if (!kernelTakes(input, epsilon)) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
@@ -83,8 +83,13 @@ public final class ReluActivationLayer extends ActivationLayer {
     return new Pair<>(new DefaultGradient(), out);
   }
 
+  /** Whether {@link ReluKernel#backward} takes this input and gradient: both dense, of one shape. */
+  static boolean kernelTakes(INDArray x, INDArray g) {
+    return dense(x) && dense(g) && Shape.shapeEquals(x.shape(), g.shape());
+  }
+
   /** Float, c-ordered with default strides: one run of floats in the layout the output gets. */
-  static boolean dense(INDArray a) {
+  private static boolean dense(INDArray a) {
     return a != null && Simd.flat(a) && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
   }
 }

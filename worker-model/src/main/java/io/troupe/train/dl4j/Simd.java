@@ -19,7 +19,12 @@ final class Simd {
   private Simd() {}
 
   static boolean available() {
-    return MODULE_PRESENT && Nd4j.getEnvironment().isCPU();
+    return MODULE_PRESENT && Backend.CPU;
+  }
+
+  /** Read once, on first use (ND4J's backend is loaded by then and never changes): kernels ask per step. */
+  private static final class Backend {
+    static final boolean CPU = Nd4j.getEnvironment().isCPU();
   }
 
   /** Float, dense (element-wise stride 1) and small enough for a ByteBuffer. */
