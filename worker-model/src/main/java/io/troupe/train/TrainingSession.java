@@ -17,6 +17,7 @@ import io.troupe.model.NetworkShape;
 import io.troupe.model.Networks;
 import io.troupe.train.dl4j.ConvolutionCache;
 import io.troupe.train.dl4j.GradientNoiseListener;
+import io.troupe.train.dl4j.MaxPoolingLayer;
 import io.troupe.train.dl4j.OneDnnBatchNormHelper;
 import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
 import io.troupe.train.dl4j.ReluActivationLayer;
@@ -115,6 +116,7 @@ final class TrainingSession {
     if (net.model() instanceof MultiLayerNetwork stack) {
       PreActivationCachingDenseLayer.install(stack); // before listeners and updater bind to the layers
       ReluActivationLayer.install(stack);
+      MaxPoolingLayer.install(stack);
     }
     ConvolutionCache.enable(net.model());
     net.setListeners(listeners());

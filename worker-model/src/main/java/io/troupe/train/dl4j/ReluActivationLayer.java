@@ -63,7 +63,7 @@ public final class ReluActivationLayer extends ActivationLayer {
 
   @Override
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-    if (!training || !dense(input)) {
+    if (!training || !Simd.dense(input)) {
       return super.activate(training, workspaceMgr);
     }
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), input.shape(), 'c');
@@ -85,11 +85,6 @@ public final class ReluActivationLayer extends ActivationLayer {
 
   /** Whether {@link ReluKernel#backward} takes this input and gradient: both dense, of one shape. */
   static boolean kernelTakes(INDArray x, INDArray g) {
-    return dense(x) && dense(g) && Shape.shapeEquals(x.shape(), g.shape());
-  }
-
-  /** Float, c-ordered with default strides: one run of floats in the layout the output gets. */
-  private static boolean dense(INDArray a) {
-    return a != null && Simd.flat(a) && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+    return Simd.dense(x) && Simd.dense(g) && Shape.shapeEquals(x.shape(), g.shape());
   }
 }

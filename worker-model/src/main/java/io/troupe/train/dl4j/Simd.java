@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -31,6 +32,11 @@ final class Simd {
   static boolean flat(INDArray a) {
     return a != null && !a.isEmpty() && a.dataType() == DataType.FLOAT && a.elementWiseStride() == 1
         && a.length() <= Integer.MAX_VALUE / Float.BYTES;
+  }
+
+  /** Float, c-ordered with default strides: one run of floats in the layout a new 'c' array gets. */
+  static boolean dense(INDArray a) {
+    return flat(a) && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
   }
 
   /**
