@@ -20,6 +20,7 @@ import io.troupe.train.dl4j.GradientNoiseListener;
 import io.troupe.train.dl4j.MaxPoolingLayer;
 import io.troupe.train.dl4j.OneDnnBatchNormHelper;
 import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
+import io.troupe.train.dl4j.PreActivationSharingOutputLayer;
 import io.troupe.train.dl4j.ReluActivationLayer;
 import io.troupe.train.dl4j.ShapeInfoCache;
 import io.troupe.train.dl4j.VectorizedAdam;
@@ -117,6 +118,7 @@ final class TrainingSession {
       PreActivationCachingDenseLayer.install(stack); // before listeners and updater bind to the layers
       ReluActivationLayer.install(stack);
       MaxPoolingLayer.install(stack);
+      PreActivationSharingOutputLayer.install(stack);
     }
     ConvolutionCache.enable(net.model());
     net.setListeners(listeners());
