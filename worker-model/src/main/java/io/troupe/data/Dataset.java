@@ -130,6 +130,30 @@ public final class Dataset implements Serializable {
     }
   }
 
+  /**
+   * Features of example {@code row} as {@code (raw - offset[j]) * scale[j]}, into {@code dst} from
+   * {@code dstOffset}: {@link #copyRawFeatures} and the scaling in one pass, with the same float
+   * operations (batch assembly reads every feature once instead of twice).
+   */
+  public void copyScaledFeatures(int row, float[] offset, float[] scale, float[] dst, int dstOffset) {
+    Objects.checkIndex(row, size);
+    Objects.checkFromIndexSize(dstOffset, numFeatures, dst.length);
+    if (offset.length != numFeatures || scale.length != numFeatures) {
+      throw new IllegalArgumentException(name + " has " + numFeatures + " features, but the scaling has "
+          + offset.length + " offsets and " + scale.length + " scales");
+    }
+    int from = row * numFeatures;
+    if (floats != null) {
+      for (int j = 0; j < numFeatures; j++) {
+        dst[dstOffset + j] = (floats[from + j] - offset[j]) * scale[j];
+      }
+      return;
+    }
+    for (int j = 0; j < numFeatures; j++) {
+      dst[dstOffset + j] = ((float) (bytes[from + j] & 0xFF) - offset[j]) * scale[j];
+    }
+  }
+
   /** Class label of example {@code row}, in [0, numClasses). */
   public int label(int row) {
     if (labels == null) {

@@ -81,10 +81,7 @@ public final class FeatureTransform implements Serializable {
       throw new IllegalArgumentException(d.name() + " has " + d.numFeatures()
           + " features, but this transform was fitted on " + offset.length);
     }
-    d.copyRawFeatures(row, dst, dstOffset);
-    for (int j = 0; j < offset.length; j++) {
-      dst[dstOffset + j] = (dst[dstOffset + j] - offset[j]) * scale[j];
-    }
+    d.copyScaledFeatures(row, offset, scale, dst, dstOffset);
   }
 
   public Scaling mode() {

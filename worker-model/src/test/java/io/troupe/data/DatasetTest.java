@@ -39,6 +39,26 @@ class DatasetTest {
   }
 
   @Test
+  void scaledCopyIsTheRawCopyScaledToTheBit() {
+    float[] offset = {0.5f, 127.5f, 1f / 3, 0f};
+    float[] scale = {1f / 255, 1f / 127.5f, 3.7f, 0.1f};
+    for (Dataset d : new Dataset[] {bytes3(), floats3()}) {
+      for (int row = 0; row < d.size(); row++) {
+        float[] expected = new float[5];
+        d.copyRawFeatures(row, expected, 1);
+        for (int j = 0; j < 4; j++) {
+          expected[1 + j] = (expected[1 + j] - offset[j]) * scale[j];
+        }
+        float[] actual = new float[5];
+        d.copyScaledFeatures(row, offset, scale, actual, 1);
+        assertArrayEquals(expected, actual, 0f, d.name() + " row " + row);
+      }
+    }
+    assertContains(assertThrows(IllegalArgumentException.class,
+        () -> bytes3().copyScaledFeatures(0, new float[3], scale, new float[4], 0)), "3 offsets");
+  }
+
+  @Test
   void featureShapeIsACopy() {
     Dataset d = bytes3();
     d.featureShape()[0] = 99;
