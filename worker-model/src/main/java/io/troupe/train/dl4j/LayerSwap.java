@@ -2,6 +2,7 @@ package io.troupe.train.dl4j;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -15,6 +16,42 @@ final class LayerSwap {
 
   static boolean possible(MultiLayerNetwork net) {
     return net.getUpdater(false) == null;
+  }
+
+  /**
+   * Puts {@code replacement.apply(index, layer)} in place of each layer it does not answer null for,
+   * where {@link #possible}. @return how many layers it replaced
+   */
+  static int replaceEach(MultiLayerNetwork net, BiFunction<Integer, Layer, Layer> replacement) {
+    if (!possible(net)) {
+      return 0;
+    }
+    Layer[] layers = net.getLayers();
+    int replaced = 0;
+    for (int i = 0; i < layers.length; i++) {
+      Layer swapped = replacement.apply(i, layers[i]);
+      if (swapped != null) {
+        layers[i] = swapped;
+        replaced++;
+      }
+    }
+    if (replaced > 0) {
+      apply(net, layers);
+    }
+    return replaced;
+  }
+
+  /** What a replacement takes over from the layer it replaces: listeners, index, parameter and gradient views. */
+  static void inherit(Layer original, Layer replacement) {
+    replacement.setListeners(original.getListeners());
+    replacement.setIndex(original.getIndex());
+    if (original.numParams() > 0) {
+      replacement.setParamsViewArray(original.params());
+      replacement.setParamTable(original.paramTable());
+      if (original.getGradientsViewArray() != null) {
+        replacement.setBackpropGradientsViewArray(original.getGradientsViewArray());
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

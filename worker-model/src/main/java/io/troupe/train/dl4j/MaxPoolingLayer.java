@@ -1,7 +1,6 @@
 package io.troupe.train.dl4j;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -34,8 +33,7 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
 
   private MaxPoolingLayer(SubsamplingLayer original) {
     super(original.conf(), original.getDataType());
-    setListeners(original.getListeners());
-    setIndex(original.getIndex());
+    LayerSwap.inherit(original, this);
   }
 
   /**
@@ -44,22 +42,11 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
    * @return how many layers it replaced
    */
   public static int install(MultiLayerNetwork net) {
-    if (!Simd.available() || !LayerSwap.possible(net)) {
+    if (!Simd.available()) {
       return 0;
     }
-    Layer[] layers = net.getLayers();
-    int replaced = 0;
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i].getClass() == SubsamplingLayer.class
-          && pairwiseMax(((SubsamplingLayer) layers[i]).layerConf())) {
-        layers[i] = new MaxPoolingLayer((SubsamplingLayer) layers[i]);
-        replaced++;
-      }
-    }
-    if (replaced > 0) {
-      LayerSwap.apply(net, layers);
-    }
-    return replaced;
+    return LayerSwap.replaceEach(net, (i, layer) -> layer.getClass() == SubsamplingLayer.class
+        && pairwiseMax(((SubsamplingLayer) layer).layerConf()) ? new MaxPoolingLayer((SubsamplingLayer) layer) : null);
   }
 
   /** 2x2 max windows at stride 2 with no padding or dilation, over NCHW: what the kernel computes. */

@@ -3,7 +3,6 @@ package io.troupe.train.dl4j;
 import io.troupe.model.NativeBackend;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -56,13 +55,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
   private PreActivationCachingDenseLayer(DenseLayer original, boolean inputGradientUnused) {
     super(original.conf(), original.getDataType());
     this.inputGradientUnused = inputGradientUnused;
-    setListeners(original.getListeners());
-    setIndex(original.getIndex());
-    setParamsViewArray(original.params());
-    setParamTable(original.paramTable());
-    if (original.getGradientsViewArray() != null) {
-      setBackpropGradientsViewArray(original.getGradientsViewArray());
-    }
+    LayerSwap.inherit(original, this);
   }
 
   /**
@@ -72,23 +65,10 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
    * @return how many layers it replaced
    */
   public static int install(MultiLayerNetwork net) {
-    if (!LayerSwap.possible(net)) {
-      return 0;
-    }
-    Layer[] layers = net.getLayers();
-    int replaced = 0;
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i].getClass() == DenseLayer.class && !((DenseLayer) layers[i]).hasLayerNorm()
-          && ((DenseLayer) layers[i]).layerConf().getWeightNoise() == null) {
-        boolean firstWithNoPreprocessor = i == 0 && net.getLayerWiseConfigurations().getInputPreProcess(0) == null;
-        layers[i] = new PreActivationCachingDenseLayer((DenseLayer) layers[i], firstWithNoPreprocessor);
-        replaced++;
-      }
-    }
-    if (replaced > 0) {
-      LayerSwap.apply(net, layers);
-    }
-    return replaced;
+    boolean noPreprocessorFirst = net.getLayerWiseConfigurations().getInputPreProcess(0) == null;
+    return LayerSwap.replaceEach(net, (i, layer) -> layer.getClass() == DenseLayer.class
+        && !((DenseLayer) layer).hasLayerNorm() && ((DenseLayer) layer).layerConf().getWeightNoise() == null
+        ? new PreActivationCachingDenseLayer((DenseLayer) layer, i == 0 && noPreprocessorFirst) : null);
   }
 
   @Override

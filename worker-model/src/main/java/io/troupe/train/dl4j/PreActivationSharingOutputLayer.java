@@ -1,6 +1,5 @@
 package io.troupe.train.dl4j;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -30,13 +29,7 @@ public final class PreActivationSharingOutputLayer extends OutputLayer {
 
   private PreActivationSharingOutputLayer(OutputLayer original) {
     super(original.conf(), original.getDataType());
-    setListeners(original.getListeners());
-    setIndex(original.getIndex());
-    setParamsViewArray(original.params());
-    setParamTable(original.paramTable());
-    if (original.getGradientsViewArray() != null) {
-      setBackpropGradientsViewArray(original.getGradientsViewArray());
-    }
+    LayerSwap.inherit(original, this);
   }
 
   /**
@@ -44,18 +37,10 @@ public final class PreActivationSharingOutputLayer extends OutputLayer {
    * updater. @return how many layers it replaced, 0 or 1
    */
   public static int install(MultiLayerNetwork net) {
-    if (!LayerSwap.possible(net)) {
-      return 0;
-    }
-    Layer[] layers = net.getLayers();
-    int last = layers.length - 1;
-    if (last < 0 || layers[last].getClass() != OutputLayer.class
-        || ((OutputLayer) layers[last]).layerConf().getWeightNoise() != null) {
-      return 0;
-    }
-    layers[last] = new PreActivationSharingOutputLayer((OutputLayer) layers[last]);
-    LayerSwap.apply(net, layers);
-    return 1;
+    int last = net.getnLayers() - 1;
+    return LayerSwap.replaceEach(net, (i, layer) -> i == last && layer.getClass() == OutputLayer.class
+        && ((OutputLayer) layer).layerConf().getWeightNoise() == null
+        ? new PreActivationSharingOutputLayer((OutputLayer) layer) : null);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.troupe.train.dl4j;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.ActivationLayer;
@@ -27,8 +26,7 @@ public final class ReluActivationLayer extends ActivationLayer {
 
   private ReluActivationLayer(ActivationLayer original) {
     super(original.conf(), original.getDataType());
-    setListeners(original.getListeners());
-    setIndex(original.getIndex());
+    LayerSwap.inherit(original, this);
   }
 
   /**
@@ -37,22 +35,12 @@ public final class ReluActivationLayer extends ActivationLayer {
    * @return how many layers it replaced
    */
   public static int install(MultiLayerNetwork net) {
-    if (!Simd.available() || !LayerSwap.possible(net)) {
+    if (!Simd.available()) {
       return 0;
     }
-    Layer[] layers = net.getLayers();
-    int replaced = 0;
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i].getClass() == ActivationLayer.class
-          && plainRelu(((ActivationLayer) layers[i]).layerConf().getActivationFn())) {
-        layers[i] = new ReluActivationLayer((ActivationLayer) layers[i]);
-        replaced++;
-      }
-    }
-    if (replaced > 0) {
-      LayerSwap.apply(net, layers);
-    }
-    return replaced;
+    return LayerSwap.replaceEach(net, (i, layer) -> layer.getClass() == ActivationLayer.class
+        && plainRelu(((ActivationLayer) layer).layerConf().getActivationFn())
+        ? new ReluActivationLayer((ActivationLayer) layer) : null);
   }
 
   /** A ReLU with no cap, threshold or slope: what the kernel computes. */
