@@ -65,10 +65,8 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
       pooledInput = null;
       return super.activate(training, workspaceMgr);
     }
-    long[] shape = input.shape();
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
-        new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2}, 'c');
-    MaxPoolKernel.forward(Simd.bytes(input), (int) input.length(), (int) shape[3], Simd.bytes(out), scratch);
+    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), pooled(input.shape()), 'c');
+    MaxPoolKernel.forward(Simd.bytes(input), (int) input.length(), (int) input.size(3), Simd.bytes(out), scratch);
     pooledInput = input;
     simdPasses++;
     return out;
@@ -76,13 +74,13 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    long[] shape = input == null ? null : input.shape();
-    if (pooledInput != input || !Simd.dense(epsilon)
-        || !Shape.shapeEquals(epsilon.shape(), new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2})) {
+    // No input (DL4J's own error then) or not the one the kernel pooled: DL4J's layer.
+    if (input == null || pooledInput != input || !Simd.dense(epsilon)
+        || !Shape.shapeEquals(epsilon.shape(), pooled(input.shape()))) {
       return super.backpropGradient(epsilon, workspaceMgr);
     }
-    INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), shape, 'c'); // zeroed
-    MaxPoolKernel.backward(Simd.bytes(epsilon), (int) input.length(), (int) shape[3], scratch, Simd.bytes(dx));
+    INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c'); // zeroed
+    MaxPoolKernel.backward(Simd.bytes(epsilon), (int) input.length(), (int) input.size(3), scratch, Simd.bytes(dx));
     simdPasses++;
     return new Pair<>(new DefaultGradient(), dx);
   }
@@ -91,6 +89,11 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
   public void clear() {
     super.clear();
     pooledInput = null;
+  }
+
+  /** The output shape for an NCHW input: height and width halved. */
+  private static long[] pooled(long[] nchw) {
+    return new long[] {nchw[0], nchw[1], nchw[2] / 2, nchw[3] / 2};
   }
 
   /** Rank 4, dense, with even height and width, and small enough for the kernel's int indexes. */
