@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -46,6 +47,8 @@ final class BatchNormTraining {
       int ch = p % c;
       BatchNormKernel.normalize(xs, ys, p * plane, plane, mu[ch], k[ch], shift[ch]);
     }
+    Reference.reachabilityFence(x); // the byte views do not keep the arrays' memory (Simd.bytes)
+    Reference.reachabilityFence(y);
   }
 
   /** True where {@link #compute} applies: SIMD lanes available, x and g float NCHW with default strides. */
@@ -96,5 +99,8 @@ final class BatchNormTraining {
       int ch = p % c;
       BatchNormKernel.inputGradient(xs, gs, dxs, p * plane, plane, (float) mu[ch], k[ch], b[ch], c0[ch]);
     }
+    Reference.reachabilityFence(x); // the byte views do not keep the arrays' memory (Simd.bytes)
+    Reference.reachabilityFence(g);
+    Reference.reachabilityFence(dx);
   }
 }

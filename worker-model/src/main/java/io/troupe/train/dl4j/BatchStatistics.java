@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,6 +87,7 @@ final class BatchStatistics {
         planeMean[p] = mu;
         planeM2[p] = BatchNormKernel.squaredDeviations(bytes, p * plane, plane, mu);
       }
+      Reference.reachabilityFence(x); // its memory stays ours until the kernel is done (Simd.bytes)
     } else {
       for (int p = 0; p < n * c; p++) {
         int base = offset + p * plane;

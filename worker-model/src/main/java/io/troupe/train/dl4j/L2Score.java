@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,6 +35,7 @@ final class L2Score {
     double sum = Simd.available() && Simd.flat(param)
         ? L2Kernel.sumOfSquares(Simd.bytes(param), (int) param.length())
         : sumOfSquares(param.data().asNioFloat(), (int) param.offset(), (int) param.length());
+    Reference.reachabilityFence(param); // its memory stays ours until the sums are done (Simd.bytes)
     return 0.5 * coefficient * sum;
   }
 

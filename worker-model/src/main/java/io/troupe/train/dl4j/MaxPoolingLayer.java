@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -81,6 +82,7 @@ public final class MaxPoolingLayer extends SubsamplingLayer {
     }
     INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c'); // zeroed
     MaxPoolKernel.backward(Simd.bytes(epsilon), (int) input.length(), (int) input.size(3), scratch, Simd.bytes(dx));
+    Reference.reachabilityFence(epsilon); // its memory stays ours until the kernel is done (Simd.bytes)
     simdPasses++;
     return new Pair<>(new DefaultGradient(), dx);
   }

@@ -1,6 +1,7 @@
 package io.troupe.train.dl4j;
 
 import io.troupe.model.NativeBackend;
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
@@ -169,6 +170,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     IActivation fn = layerConf().getActivationFn();
     if (Simd.available() && ReluActivationLayer.plainRelu(fn) && ReluActivationLayer.kernelTakes(z, epsilon)) {
       ReluKernel.backward(Simd.bytes(z), Simd.bytes(epsilon), Simd.bytes(z), (int) z.length());
+      Reference.reachabilityFence(epsilon); // its memory stays ours until the kernel is done (Simd.bytes)
       return z;
     }
     return fn.backprop(z, epsilon).getFirst();

@@ -1,5 +1,6 @@
 package io.troupe.train.dl4j;
 
+import java.lang.ref.Reference;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.ActivationLayer;
@@ -67,6 +68,7 @@ public final class ReluActivationLayer extends ActivationLayer {
     }
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
     ReluKernel.backward(Simd.bytes(input), Simd.bytes(epsilon), Simd.bytes(out), (int) input.length());
+    Reference.reachabilityFence(epsilon); // its memory stays ours until the kernel is done (Simd.bytes)
     simdPasses++;
     return new Pair<>(new DefaultGradient(), out);
   }

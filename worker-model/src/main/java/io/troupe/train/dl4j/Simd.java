@@ -41,7 +41,10 @@ final class Simd {
 
   /**
    * The array's values as a native-order byte view. A view's DataBuffer addresses its parent's memory
-   * from the start, so the view's own offset is applied here (and checked on the first value).
+   * from the start, so the view's own offset is applied here (and checked on the first value). The view
+   * does not keep the array alive: an array that was not allocated in a workspace has its memory freed
+   * once the garbage collector finds it unreachable, so a caller whose array is only a parameter or a local
+   * holds it with {@code Reference.reachabilityFence} until the kernel returns.
    */
   static ByteBuffer bytes(INDArray a) {
     int from = Math.toIntExact(a.offset() * Float.BYTES);
