@@ -10,7 +10,6 @@ import io.troupe.trial.ProvenanceReader;
 import io.troupe.trial.TrialInfo;
 import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSpec;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -127,10 +126,10 @@ public final class TrialDispatcher implements AutoCloseable {
   public <R> R runOnExecutor(String description, org.apache.spark.api.java.function.Function<DataSplits, R> work) {
     Broadcast<DataSplits> shared = data;
     spark.setJobGroup("troupe-work", description, true);
-    return spark.parallelize(List.of(0), 1).map(ignored -> {
+    return OneTaskJob.run(spark, 0, ignored -> {
       TrialTask.bindTaskResources();
       return work.call(shared.value());
-    }).collect().get(0);
+    });
   }
 
   /** The broadcast data, for jobs that spread one model's scoring over many tasks. */
@@ -150,7 +149,7 @@ public final class TrialDispatcher implements AutoCloseable {
       if (spec != null && spec.train().distributed().enabled()) {
         return runDataParallel(trial, spec);
       }
-      return spark.parallelize(List.of(trial), 1).map(task).collect().get(0);
+      return OneTaskJob.run(spark, trial, task);
     } catch (Exception e) {
       return lostTrial(trial, e, (System.nanoTime() - start) / 1e9);
     }
