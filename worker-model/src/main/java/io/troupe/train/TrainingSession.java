@@ -104,6 +104,9 @@ final class TrainingSession {
     NetworkShape shape = NetworkShape.of(splits.train());
     ModelFile file = spec.model().file() == null ? ModelFile.NONE : ModelFile.staged(store);
     Network built = Networks.build(spec, shape, rates.updater(), trial.seed(), file);
+    // On the built network, before a continuation gives it an updater (whose blocks would hold the
+    // layers they were made with): a resumed trial (Hyperband's rungs, PBT's members) trains as fast.
+    installTrainingLayers(built);
     this.net = trial.resumeFrom() == null ? built
         : Continuation.of(restore(store, trial.resumeFrom(), built.layout()), built, store.describe(trial.resumeFrom()));
     // A resumed network continues its own count, so batch order, augmentation and schedule pick up
@@ -114,12 +117,6 @@ final class TrainingSession {
     // A data-parallel trial's steps run on the workers, where no driver-side listener sees them.
     this.monitor = train.monitor().enabled() && fitter == null
         ? new UpdateRatioMonitor(train.monitor().everyIterations(), ModelLayers.weightKeys(net)) : null;
-    if (net.model() instanceof MultiLayerNetwork stack) {
-      PreActivationCachingDenseLayer.install(stack); // before listeners and updater bind to the layers
-      ReluActivationLayer.install(stack);
-      MaxPoolingLayer.install(stack);
-      PreActivationSharingOutputLayer.install(stack);
-    }
     ConvolutionCache.enable(net.model());
     net.setListeners(listeners());
     ViewCachingUpdaterBlock.install(net.updater());
@@ -140,6 +137,18 @@ final class TrainingSession {
     if (stopper != null && trial.resumeFrom() != null) {
       StoppingCarry.read(store, trial.resumeFrom()).ifPresent(stopper::resume);
     }
+  }
+
+  /**
+   * Troupe's training layers in place of DL4J's where they apply (the same numbers, faster): before
+   * listeners and the updater bind to the layers. @return how many layers were replaced
+   */
+  static int installTrainingLayers(Network network) {
+    if (!(network.model() instanceof MultiLayerNetwork stack)) {
+      return 0;
+    }
+    return PreActivationCachingDenseLayer.install(stack) + ReluActivationLayer.install(stack)
+        + MaxPoolingLayer.install(stack) + PreActivationSharingOutputLayer.install(stack);
   }
 
   private List<TrainingListener> listeners() {

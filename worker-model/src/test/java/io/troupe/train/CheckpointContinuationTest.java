@@ -2,6 +2,7 @@ package io.troupe.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.artifacts.LocalArtifactStore;
 import io.troupe.config.ExperimentSpec;
@@ -10,7 +11,10 @@ import io.troupe.trial.TrialResult;
 import io.troupe.trial.TrialSeeds;
 import io.troupe.trial.TrialSpec;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +44,27 @@ class CheckpointContinuationTest {
     assertEquals(3, second.info().history().get(0).epoch(), "epochs are numbered on from the checkpoint");
     assertEquals(straight.info().history().get(3).trainLoss(), second.info().history().get(1).trainLoss(), 1e-7);
     assertArrayEquals(straight.test().toArray(), second.test().toArray(), 1e-6f);
+  }
+
+  @Test
+  void aContinuedTrialTrainsOnTheSameLayersAsAFreshOne(@TempDir Path dir) {
+    ExperimentSpec spec = TrialFixture.spec("train.epochs=2");
+    DataSplits data = TrialFixture.data(spec);
+    LocalArtifactStore store = new LocalArtifactStore(dir);
+    long seed = TrialSeeds.derive(spec.seed(), "t1");
+    TrialSpec base = TrialSpec.of(spec, "t1", Map.of());
+    new TrialRunner(store, TrialProgress.SILENT).run(base.segment("t1-r0", seed, null, 1), data);
+
+    List<String> fresh = layers(new TrainingSession(base.segment("fresh", seed, null, 2), spec, data, store,
+        TrialProgress.SILENT, null));
+    List<String> continued = layers(new TrainingSession(base.segment("t1-r1", seed, "t1-r0/model.zip", 2), spec, data,
+        store, TrialProgress.SILENT, null));
+    assertTrue(fresh.contains("PreActivationSharingOutputLayer"), fresh.toString());
+    assertEquals(fresh, continued, "a continuation's layers are installed before its updater is made");
+  }
+
+  private static List<String> layers(TrainingSession session) {
+    return Arrays.stream(((MultiLayerNetwork) session.network().model()).getLayers())
+        .map(layer -> layer.getClass().getSimpleName()).toList();
   }
 }
