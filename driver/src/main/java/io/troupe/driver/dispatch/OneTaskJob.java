@@ -59,7 +59,7 @@ final class OneTaskJob {
     }
   }
 
-  /** Keeps the task's result on the driver (Spark calls it from the job's waiting thread). */
+  /** Keeps the task's result on the driver (Spark calls it from its scheduler's thread, before runJob returns). */
   private static final class OnlyResult<R> extends AbstractFunction2<Object, R, BoxedUnit> {
     private volatile R value;
 
