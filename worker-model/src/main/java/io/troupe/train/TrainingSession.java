@@ -141,14 +141,15 @@ final class TrainingSession {
 
   /**
    * Troupe's training layers in place of DL4J's where they apply (the same numbers, faster): before
-   * listeners and the updater bind to the layers. @return how many layers were replaced
+   * listeners and the updater bind to the layers.
    */
-  static int installTrainingLayers(Network network) {
-    if (!(network.model() instanceof MultiLayerNetwork stack)) {
-      return 0;
+  private static void installTrainingLayers(Network network) {
+    if (network.model() instanceof MultiLayerNetwork stack) {
+      PreActivationCachingDenseLayer.install(stack);
+      ReluActivationLayer.install(stack);
+      MaxPoolingLayer.install(stack);
+      PreActivationSharingOutputLayer.install(stack);
     }
-    return PreActivationCachingDenseLayer.install(stack) + ReluActivationLayer.install(stack)
-        + MaxPoolingLayer.install(stack) + PreActivationSharingOutputLayer.install(stack);
   }
 
   private List<TrainingListener> listeners() {

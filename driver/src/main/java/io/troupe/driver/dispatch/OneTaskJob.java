@@ -16,9 +16,8 @@ import scala.runtime.BoxedUnit;
  *
  * <p>{@code parallelize(List.of(value), 1).map(fn).collect()} would do the same, but each of those calls
  * wraps the function in a Scala lambda, and Spark's closure cleaner reads the class file of each
- * lambda's declaring class (JavaPairRDD, RDD, SparkContext) with ASM on every job: 71% of the calling
- * thread's samples for a bare one-task job, 15.5 against 10.4-11.9 ms median per job on an AMD EPYC
- * (docs/benchmarks.md, "Dispatch without the closure cleaner").
+ * lambda's declaring class (JavaPairRDD, RDD, SparkContext) with ASM on every job: most of the calling
+ * thread's time per no-op trial (docs/benchmarks.md, "Dispatch without the closure cleaner").
  * Named function classes are not closures to the cleaner, so it leaves them alone. Whether the function
  * serializes is still checked, when the scheduler serializes the task: a job that cannot fails as
  * "Task not serializable".

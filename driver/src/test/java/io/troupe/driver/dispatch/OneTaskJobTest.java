@@ -1,6 +1,7 @@
 package io.troupe.driver.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class OneTaskJobTest {
     String second = OneTaskJob.run(spark, "trial-8", v -> v + " in stage " + TaskContext.get().stageId());
     assertTrue(first.startsWith("trial-7 in stage "), first);
     assertTrue(second.startsWith("trial-8 in stage "), second);
-    assertTrue(!first.substring(8).equals(second.substring(8)), "a job each: " + first + ", " + second);
+    assertNotEquals(first.substring(8), second.substring(8), "a job each: " + first + ", " + second);
   }
 
   @Test
