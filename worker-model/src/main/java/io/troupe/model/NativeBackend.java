@@ -34,7 +34,10 @@ public final class NativeBackend {
   public static final String JVM_OPTION = "-D" + EXTENSION_PROPERTY + "=" + EXTENSION;
   /** DL4J's switch for its layer helpers (oneDNN on the CPU); true by default in M2.1. */
   public static final String HELPERS_OFF = "org.eclipse.deeplearning4j.helpers.disable";
-  /** Troupe's switch for dense layers' products on oneDNN; "false" keeps them on ND4J's OpenBLAS. */
+  /**
+   * Troupe's switch for dense layers' products: "true" on oneDNN, "false" on ND4J's OpenBLAS (DL4J's
+   * numbers to the bit); unset, on oneDNN where it runs its AVX-512 kernels ({@link OneDnnIsa}).
+   */
   public static final String ONEDNN_GEMM = "troupe.onednn.gemm";
 
   private static volatile boolean oneDnnSeen;
@@ -106,9 +109,16 @@ public final class NativeBackend {
     return (oneDnnLoaded() ? "onednn" : "plain") + (helpers ? "+helpers" : "") + (denseGemmOnOneDnn() ? "+gemm" : "");
   }
 
-  /** Whether dense layers' products run on oneDNN's inner product (else ND4J's OpenBLAS, DL4J's numbers). */
+  /**
+   * Whether dense layers' products run on oneDNN's inner product (else ND4J's OpenBLAS, DL4J's numbers):
+   * as {@link #ONEDNN_GEMM} says, else where oneDNN has its AVX-512 kernels.
+   */
   public static boolean denseGemmOnOneDnn() {
-    return !"false".equals(System.getProperty(ONEDNN_GEMM)) && oneDnnLoaded();
+    String choice = System.getProperty(ONEDNN_GEMM);
+    if ("false".equals(choice) || !oneDnnLoaded()) {
+      return false;
+    }
+    return "true".equals(choice) || OneDnnIsa.avx512Core();
   }
 
   /** True once ND4J has loaded nd4j-native's oneDNN build (so its ops have oneDNN kernels). */

@@ -1,6 +1,7 @@
 package io.troupe.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,24 @@ class NativeBackendTest {
       }
     }
     assertEquals(2, conv);
-    assertEquals("onednn+helpers+gemm", NativeBackend.describe(), "what provenance records");
+    assertEquals("onednn+helpers" + (OneDnnIsa.avx512Core() ? "+gemm" : ""), NativeBackend.describe(),
+        "what provenance records");
+  }
+
+  @Test
+  void denseProductsGoToOneDnnWhereItHasAvx512UnlessTheSwitchSaysOtherwise() {
+    Nd4j.create(1);
+    try {
+      assertEquals(OneDnnIsa.avx512Core(), NativeBackend.denseGemmOnOneDnn(), "unset: by this CPU");
+      System.setProperty(NativeBackend.ONEDNN_GEMM, "true");
+      assertTrue(NativeBackend.denseGemmOnOneDnn());
+      assertTrue(NativeBackend.describe().endsWith("+gemm"), NativeBackend.describe());
+      System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
+      assertFalse(NativeBackend.denseGemmOnOneDnn());
+      assertFalse(NativeBackend.describe().contains("gemm"), NativeBackend.describe());
+    } finally {
+      System.clearProperty(NativeBackend.ONEDNN_GEMM);
+    }
   }
 
   @Test

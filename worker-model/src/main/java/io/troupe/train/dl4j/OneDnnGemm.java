@@ -1,6 +1,7 @@
 package io.troupe.train.dl4j;
 
 import io.troupe.model.NativeBackend;
+import java.lang.ref.Reference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,11 +41,22 @@ public final class OneDnnGemm {
   /** {@code c = a x b + bias} (bias a row vector, added to each row), the bias added inside oneDNN's kernel. */
   public static void gemmPlusBias(INDArray a, INDArray b, INDArray bias, INDArray c) {
     if (!applies(a, b, c) || bias.dataType() != DataType.FLOAT) {
-      Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-      c.addiRowVector(bias);
+      a.mmuli(b, c); // DL4J's forward product (Nd4j.gemm rounds some sums differently)
+      addToEachRow(c, bias);
       return;
     }
     innerProduct(a, b, bias.reshape(bias.length()), c);
+  }
+
+  /** {@code c += bias} row by row: DL4J's {@code addiRowVector}, in SIMD lanes where they take the arrays. */
+  static void addToEachRow(INDArray c, INDArray bias) {
+    if (Simd.available() && c.rank() == 2 && Simd.dense(c) && Simd.flat(bias) && bias.length() == c.columns()) {
+      BiasKernel.addToEachRow(Simd.bytes(c), (int) c.rows(), (int) c.columns(), Simd.bytes(bias));
+      Reference.reachabilityFence(c); // their memory stays ours until the kernel is done (Simd.bytes)
+      Reference.reachabilityFence(bias);
+      return;
+    }
+    c.addiRowVector(bias);
   }
 
   /** Whether {@link #gemm} would run these arrays on oneDNN. */

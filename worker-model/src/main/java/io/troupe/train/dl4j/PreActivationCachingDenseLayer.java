@@ -32,9 +32,9 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * That layer returns no input gradient, as DL4J's embedding layer does; Troupe never asks a network it
  * trains for one.
  *
- * <p>In training its products run on {@link OneDnnGemm} (oneDNN's kernels for the CPU's instruction
- * sets) when ND4J loaded its oneDNN build; then they differ from DL4J's in the last float digits, the
- * same from run to run. Without it (or with {@code troupe.onednn.gemm=false}) they are DL4J's to the
+ * <p>In training its products run on {@link OneDnnGemm}: on oneDNN's kernels where
+ * {@link NativeBackend#denseGemmOnOneDnn()} (then they differ from DL4J's in the last float digits, the
+ * same from run to run), else on DL4J's OpenBLAS with the bias added in SIMD lanes, DL4J's numbers to the
  * bit. Inference is always DL4J's, so a trained network scores exactly as its saved model does.
  *
  * <p>Its L2 term in the score is summed by {@link L2Score}, in double (DL4J's float chain was 4.6% of
@@ -82,8 +82,8 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
       return new Pair<>(z, z);
     }
     // Training only: inference stays DL4J's, so a trained network scores as its restored copy does.
-    Pair<INDArray, INDArray> computed = training && NativeBackend.denseGemmOnOneDnn() && inputFitsWeights()
-        ? preOutputOnOneDnn(training, forBackprop, workspaceMgr)
+    Pair<INDArray, INDArray> computed = training && inputFitsWeights()
+        ? trainingPreOutput(training, forBackprop, workspaceMgr)
         : super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
     if (training && !forBackprop) {
       // Activations live in a workspace open until backprop ends; the copy lives beside them.
@@ -97,9 +97,10 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
 
   /**
    * DL4J's {@code BaseLayer.preOutputWithPreNorm} (M2.1) for a layer without layer norm or weight noise,
-   * the same ops in the same order, with the product and the bias in one {@link OneDnnGemm} call.
+   * the same ops in the same order, with the product and the bias in one {@link OneDnnGemm} call (on
+   * OpenBLAS: DL4J's product, and its bias add in SIMD lanes).
    */
-  private Pair<INDArray, INDArray> preOutputOnOneDnn(boolean training, boolean forBackprop,
+  private Pair<INDArray, INDArray> trainingPreOutput(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(forBackprop);
     applyDropOutIfNecessary(training, workspaceMgr);
@@ -131,9 +132,6 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
    */
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (!inputGradientUnused && !NativeBackend.denseGemmOnOneDnn()) {
-      return super.backpropGradient(epsilon, workspaceMgr);
-    }
     assertInputSet(true);
     INDArray z = preOutputWithPreNorm(true, true, workspaceMgr).getFirst();
     INDArray delta = activationGradient(z, epsilon);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.troupe.model.NativeBackend;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,6 +15,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The dense layers' GEMM on oneDNN: OpenBLAS's product to float rounding, in every layout DL4J hands it. */
 class OneDnnGemmTest {
+  @BeforeEach
+  void onOneDnnWhateverTheCpu() {
+    // Unset, an AVX2-only machine keeps OpenBLAS (NativeBackend.denseGemmOnOneDnn): this tests oneDNN's path.
+    System.setProperty(NativeBackend.ONEDNN_GEMM, "true");
+  }
+
   @AfterEach
   void restoreDefault() {
     System.clearProperty(NativeBackend.ONEDNN_GEMM);

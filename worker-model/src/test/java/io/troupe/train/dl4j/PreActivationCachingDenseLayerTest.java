@@ -95,6 +95,7 @@ class PreActivationCachingDenseLayerTest {
 
   @Test
   void onOneDnnTrainsAsDl4jToFloatRoundingWithTheSameNumbersEveryRun() {
+    System.setProperty(NativeBackend.ONEDNN_GEMM, "true"); // unset, an AVX2-only machine keeps OpenBLAS
     INDArray features = Nd4j.rand(DataType.FLOAT, 64, 20);
     INDArray labels = OneHotLabels.cycling(64, 3);
     MultiLayerNetwork plain = build();
