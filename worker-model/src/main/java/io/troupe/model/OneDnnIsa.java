@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * DL4J's column-major weights and gradients into them each call. With AVX-512, oneDNN's brgemm kernels
  * pack the weights anyway and outrun ND4J's OpenBLAS (which does not know every AVX-512 CPU) by far;
  * with AVX2 only, oneDNN's GEMM is no faster than OpenBLAS's AVX2 kernels and the copies are pure cost
- * (docs/benchmarks.md: 20-30% of the MLP's throughput at batch 128).
+ * (docs/benchmarks.md: oneDNN trained the MLP 12-25% slower than OpenBLAS at batch 128).
  *
  * <p>Read from the CPU's flags in /proc/cpuinfo, capped as oneDNN caps itself by
  * {@value #MAX_ISA_VARIABLE} (its {@code ONEDNN_} spelling is not read by the oneDNN that ND4J M2.1

@@ -38,7 +38,10 @@ public final class OneDnnGemm {
     innerProduct(transposeA ? a.transpose() : a, transposeB ? b.transpose() : b, zeros(c.columns()), c);
   }
 
-  /** {@code c = a x b + bias} (bias a row vector, added to each row), the bias added inside oneDNN's kernel. */
+  /**
+   * {@code c = a x b + bias} (bias a row vector, added to each row): the bias added inside oneDNN's kernel,
+   * or, off oneDNN, DL4J's product and {@link #addToEachRow} (DL4J's numbers to the bit).
+   */
   public static void gemmPlusBias(INDArray a, INDArray b, INDArray bias, INDArray c) {
     if (!applies(a, b, c) || bias.dataType() != DataType.FLOAT) {
       a.mmuli(b, c); // DL4J's forward product (Nd4j.gemm rounds some sums differently)
