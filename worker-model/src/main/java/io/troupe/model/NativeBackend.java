@@ -36,7 +36,7 @@ public final class NativeBackend {
   public static final String HELPERS_OFF = "org.eclipse.deeplearning4j.helpers.disable";
   /**
    * Troupe's switch for dense layers' products: "true" on oneDNN, "false" on ND4J's OpenBLAS (DL4J's
-   * numbers to the bit); unset, on oneDNN where it runs its AVX-512 kernels ({@link OneDnnIsa}).
+   * numbers to the bit); unset, by the CPU ({@link #denseForwardOnOneDnn()}, {@link #denseBackpropOnOneDnn()}).
    */
   public static final String ONEDNN_GEMM = "troupe.onednn.gemm";
 
@@ -101,24 +101,41 @@ public final class NativeBackend {
 
   /**
    * For provenance: "onednn" when ND4J loaded the oneDNN build, with "+helpers" when DL4J's layer
-   * helpers are on and "+gemm" when dense layers multiply on oneDNN (each makes numbers differ from
-   * DL4J's own layers in the last float digits), else "plain".
+   * helpers are on and "+gemm" when dense layers multiply on oneDNN, "+gemm-forward" when only their
+   * forward products do (each makes numbers differ from DL4J's own layers in the last float digits),
+   * else "plain".
    */
   public static String describe() {
     boolean helpers = "false".equals(System.getProperty(HELPERS_OFF));
-    return (oneDnnLoaded() ? "onednn" : "plain") + (helpers ? "+helpers" : "") + (denseGemmOnOneDnn() ? "+gemm" : "");
+    String gemm = denseForwardOnOneDnn() ? (denseBackpropOnOneDnn() ? "+gemm" : "+gemm-forward") : "";
+    return (oneDnnLoaded() ? "onednn" : "plain") + (helpers ? "+helpers" : "") + gemm;
   }
 
   /**
-   * Whether dense layers' products run on oneDNN's inner product (else ND4J's OpenBLAS, DL4J's numbers):
-   * as {@link #ONEDNN_GEMM} says, else where oneDNN has its AVX-512 kernels.
+   * Whether dense layers' forward products run on oneDNN's inner product, the bias added inside it
+   * (else ND4J's OpenBLAS, DL4J's numbers): as {@link #ONEDNN_GEMM} says, else where oneDNN has its
+   * AVX-512 kernels ({@link OneDnnIsa}).
    */
-  public static boolean denseGemmOnOneDnn() {
+  public static boolean denseForwardOnOneDnn() {
     String choice = System.getProperty(ONEDNN_GEMM);
     if ("false".equals(choice) || !oneDnnLoaded()) {
       return false;
     }
     return "true".equals(choice) || OneDnnIsa.avx512Core();
+  }
+
+  /**
+   * Whether dense layers' gradient products run on oneDNN: as {@link #ONEDNN_GEMM} says, else where the
+   * forward does and ND4J's OpenBLAS lacks AVX-512 kernels for this CPU ({@link OpenBlasCore}). Where
+   * OpenBLAS has them, its gradient products beat oneDNN's, which copies each weight gradient into its
+   * own layout and back (docs/benchmarks.md: 10% more samples a second at batch 128 on an Intel Xeon).
+   */
+  public static boolean denseBackpropOnOneDnn() {
+    String choice = System.getProperty(ONEDNN_GEMM);
+    if (choice == null && OpenBlasCore.avx512Kernels()) {
+      return false;
+    }
+    return denseForwardOnOneDnn();
   }
 
   /** True once ND4J has loaded nd4j-native's oneDNN build (so its ops have oneDNN kernels). */

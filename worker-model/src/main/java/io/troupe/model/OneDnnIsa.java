@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Whether oneDNN runs its AVX-512 kernels on this machine ({@code avx512_core}: AVX-512 F, BW, VL and
- * DQ), which decides where dense layers multiply ({@link NativeBackend#denseGemmOnOneDnn()}).
+ * DQ), which decides where dense layers multiply ({@link NativeBackend#denseForwardOnOneDnn()}).
  *
  * <p>Why it matters: libnd4j's oneDNN inner product lets oneDNN choose its arrays' layouts and copies
  * DL4J's column-major weights and gradients into them each call. With AVX-512, oneDNN's brgemm kernels

@@ -64,20 +64,24 @@ class NativeBackendTest {
       }
     }
     assertEquals(2, conv);
-    assertEquals("onednn+helpers" + (OneDnnIsa.avx512Core() ? "+gemm" : ""), NativeBackend.describe(),
-        "what provenance records");
+    String gemm = !OneDnnIsa.avx512Core() ? "" : OpenBlasCore.avx512Kernels() ? "+gemm-forward" : "+gemm";
+    assertEquals("onednn+helpers" + gemm, NativeBackend.describe(), "what provenance records");
   }
 
   @Test
   void denseProductsGoToOneDnnWhereItHasAvx512UnlessTheSwitchSaysOtherwise() {
     Nd4j.create(1);
     try {
-      assertEquals(OneDnnIsa.avx512Core(), NativeBackend.denseGemmOnOneDnn(), "unset: by this CPU");
+      assertEquals(OneDnnIsa.avx512Core(), NativeBackend.denseForwardOnOneDnn(), "unset: forward by oneDNN's ISA");
+      assertEquals(OneDnnIsa.avx512Core() && !OpenBlasCore.avx512Kernels(), NativeBackend.denseBackpropOnOneDnn(),
+          "unset: gradients on OpenBLAS where it has AVX-512 kernels (here " + OpenBlasCore.name() + ")");
       System.setProperty(NativeBackend.ONEDNN_GEMM, "true");
-      assertTrue(NativeBackend.denseGemmOnOneDnn());
+      assertTrue(NativeBackend.denseForwardOnOneDnn());
+      assertTrue(NativeBackend.denseBackpropOnOneDnn());
       assertTrue(NativeBackend.describe().endsWith("+gemm"), NativeBackend.describe());
       System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
-      assertFalse(NativeBackend.denseGemmOnOneDnn());
+      assertFalse(NativeBackend.denseForwardOnOneDnn());
+      assertFalse(NativeBackend.denseBackpropOnOneDnn());
       assertFalse(NativeBackend.describe().contains("gemm"), NativeBackend.describe());
     } finally {
       System.clearProperty(NativeBackend.ONEDNN_GEMM);

@@ -29,9 +29,12 @@ public final class OneDnnGemm {
 
   private OneDnnGemm() {}
 
-  /** {@code c = op(a) x op(b)}, op transposing where asked; on oneDNN where it can, else {@code Nd4j.gemm}. */
+  /**
+   * A gradient product, {@code c = op(a) x op(b)}, op transposing where asked: on oneDNN where
+   * {@link NativeBackend#denseBackpropOnOneDnn()} and it takes the arrays, else {@code Nd4j.gemm}.
+   */
   public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
-    if (!applies(a, b, c)) {
+    if (!NativeBackend.denseBackpropOnOneDnn() || !takes(a, b, c)) {
       Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
       return;
     }
@@ -39,16 +42,20 @@ public final class OneDnnGemm {
   }
 
   /**
-   * {@code c = a x b + bias} (bias a row vector, added to each row): the bias added inside oneDNN's kernel,
-   * or, off oneDNN, DL4J's product and {@link #addToEachRow} (DL4J's numbers to the bit).
+   * A forward product, {@code c = a x b + bias} (bias a row vector added to each row, or null for none):
+   * on oneDNN where {@link NativeBackend#denseForwardOnOneDnn()} and it takes the arrays, the bias added
+   * inside its kernel; else DL4J's product and {@link #addToEachRow} (DL4J's numbers to the bit).
    */
   public static void gemmPlusBias(INDArray a, INDArray b, INDArray bias, INDArray c) {
-    if (!applies(a, b, c) || bias.dataType() != DataType.FLOAT) {
+    if (!NativeBackend.denseForwardOnOneDnn() || !takes(a, b, c)
+        || (bias != null && bias.dataType() != DataType.FLOAT)) {
       a.mmuli(b, c); // DL4J's forward product (Nd4j.gemm rounds some sums differently)
-      addToEachRow(c, bias);
+      if (bias != null) {
+        addToEachRow(c, bias);
+      }
       return;
     }
-    innerProduct(a, b, bias.reshape(bias.length()), c);
+    innerProduct(a, b, bias == null ? zeros(c.columns()) : bias.reshape(bias.length()), c);
   }
 
   /** {@code c += bias} row by row: DL4J's {@code addiRowVector}, in SIMD lanes where they take the arrays. */
@@ -62,9 +69,9 @@ public final class OneDnnGemm {
     c.addiRowVector(bias);
   }
 
-  /** Whether {@link #gemm} would run these arrays on oneDNN. */
-  static boolean applies(INDArray a, INDArray b, INDArray c) {
-    return NativeBackend.denseGemmOnOneDnn() && dense(a) && dense(b) && dense(c);
+  /** Whether oneDNN's inner product takes these arrays as they are. */
+  static boolean takes(INDArray a, INDArray b, INDArray c) {
+    return dense(a) && dense(b) && dense(c);
   }
 
   /** A float matrix in one contiguous run, 'c' or 'f' (what the op's oneDNN kernel takes). */

@@ -33,7 +33,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * trains for one.
  *
  * <p>In training its products run on {@link OneDnnGemm}: on oneDNN's kernels where
- * {@link NativeBackend#denseGemmOnOneDnn()} (then they differ from DL4J's in the last float digits, the
+ * {@link NativeBackend#denseForwardOnOneDnn()} and {@link NativeBackend#denseBackpropOnOneDnn()} say (then they differ from DL4J's in the last float digits, the
  * same from run to run), else on DL4J's OpenBLAS with the bias added in SIMD lanes, DL4J's numbers to the
  * bit. Inference is always DL4J's, so a trained network scores exactly as its saved model does.
  *
@@ -108,11 +108,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     INDArray bias = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
     INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, weights.dataType(),
         input.size(0), weights.size(1));
-    if (hasBias()) {
-      OneDnnGemm.gemmPlusBias(input.castTo(z.dataType()), weights, bias, z);
-    } else {
-      OneDnnGemm.gemm(input.castTo(z.dataType()), weights, z, false, false);
-    }
+    OneDnnGemm.gemmPlusBias(input.castTo(z.dataType()), weights, hasBias() ? bias : null, z);
     if (maskArray != null) {
       applyMask(z);
     }

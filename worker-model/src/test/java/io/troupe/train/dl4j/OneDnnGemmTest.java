@@ -1,6 +1,7 @@
 package io.troupe.train.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class OneDnnGemmTest {
   @BeforeEach
   void onOneDnnWhateverTheCpu() {
-    // Unset, an AVX2-only machine keeps OpenBLAS (NativeBackend.denseGemmOnOneDnn): this tests oneDNN's path.
+    // Unset, the CPU decides (an AVX2-only machine keeps OpenBLAS): this tests oneDNN's path anywhere.
     System.setProperty(NativeBackend.ONEDNN_GEMM, "true");
   }
 
@@ -90,13 +91,15 @@ class OneDnnGemmTest {
     INDArray wide = Nd4j.rand(DataType.FLOAT, 40, 90);
     INDArray strided = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 60)); // rows 90 apart
     INDArray b = Nd4j.rand(DataType.FLOAT, 60, 12);
-    assertFalse(OneDnnGemm.applies(strided, b, Nd4j.create(DataType.FLOAT, 40, 12)));
+    assertFalse(OneDnnGemm.takes(strided, b, Nd4j.create(DataType.FLOAT, 40, 12)));
     assertSameAsOpenBlas(strided, b);
 
     System.setProperty(NativeBackend.ONEDNN_GEMM, "false");
     INDArray dense = Nd4j.rand(DataType.FLOAT, 40, 60);
-    assertFalse(OneDnnGemm.applies(dense, b, Nd4j.create(DataType.FLOAT, 40, 12)));
+    assertTrue(OneDnnGemm.takes(dense, b, Nd4j.create(DataType.FLOAT, 40, 12)));
+    long before = OneDnnGemm.ON_ONEDNN.sum();
     assertSameAsOpenBlas(dense, b);
+    assertEquals(before, OneDnnGemm.ON_ONEDNN.sum(), "switched off, nothing ran on oneDNN");
   }
 
   private static INDArray onOpenBlas(INDArray a, INDArray b) {
