@@ -18,6 +18,7 @@ import io.troupe.model.Networks;
 import io.troupe.train.dl4j.ConvolutionCache;
 import io.troupe.train.dl4j.GradientNoiseListener;
 import io.troupe.train.dl4j.MaxPoolingLayer;
+import io.troupe.train.dl4j.MinibatchDivisionInBlocks;
 import io.troupe.train.dl4j.OneDnnBatchNormHelper;
 import io.troupe.train.dl4j.PreActivationCachingDenseLayer;
 import io.troupe.train.dl4j.PreActivationSharingOutputLayer;
@@ -121,6 +122,9 @@ final class TrainingSession {
     net.setListeners(listeners());
     ViewCachingUpdaterBlock.install(net.updater());
     VectorizedAdam.install(net.updater());
+    if (net.model() instanceof MultiLayerNetwork stack) {
+      MinibatchDivisionInBlocks.install(stack);
+    }
     ShapeInfoCache.install();
     NativeBackend.settleDropoutHelpers(net.model());
     OneDnnBatchNormHelper.install(net.model());

@@ -1,6 +1,7 @@
 package io.troupe.train.dl4j;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
@@ -69,24 +70,51 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
 
   @Override
   public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+    checkGradient(gradient);
+    AdamKernel.step(gradientBytes, mBytes, vBytes, Math.toIntExact(gradient.length()), (float) config.getBeta1(),
+        (float) config.getBeta2(), (float) config.getEpsilon(), stepSize(iteration, epoch));
+  }
+
+  /**
+   * One stretch of a block's gradient for {@link #applyFused}: {@code length} values from {@code offset}
+   * in the block, divided by {@code divisor} (1: not), then plus {@code l2} times {@code params} (0: none;
+   * params then may be null), which holds this stretch's parameters from its start.
+   */
+  record Stretch(int offset, int length, float divisor, float l2, ByteBuffer params) {}
+
+  /**
+   * This step on a gradient that DL4J's updater has not yet divided by the minibatch nor given its L2
+   * term: both done in the same pass as Adam, stretch by stretch, with the operations and the order
+   * DL4J's divide, {@code Axpy} and {@link #applyUpdater} would use (the same bits, tested).
+   */
+  void applyFused(INDArray gradient, int iteration, int epoch, List<Stretch> stretches) {
+    checkGradient(gradient);
+    float stepSize = stepSize(iteration, epoch);
+    for (Stretch s : stretches) {
+      AdamKernel.stepFused(gradientBytes, mBytes, vBytes, s.offset(), s.length(), s.divisor(), s.params(), 0, s.l2(),
+          (float) config.getBeta1(), (float) config.getBeta2(), (float) config.getEpsilon(), stepSize);
+    }
+  }
+
+  private void checkGradient(INDArray gradient) {
     if (gradient.length() != m.length() || !Simd.flat(gradient)) {
       throw new IllegalStateException("gradient of " + gradient.length() + " values for Adam state of " + m.length());
-    }
-    double beta1 = config.getBeta1();
-    double beta2 = config.getBeta2();
-    double epsilon = config.getEpsilon();
-    double lr = config.getLearningRate(iteration, epoch);
-    // Bias correction folded into the step size, exactly as DL4J's kernel does it.
-    double stepSize = lr * Math.sqrt(1 - Math.pow(beta2, iteration + 1)) / (1 - Math.pow(beta1, iteration + 1));
-    if (Double.isNaN(stepSize) || Double.isInfinite(stepSize) || stepSize == 0) {
-      stepSize = epsilon;
     }
     if (gradient != lastGradient) { // DL4J passes the same block view every step
       gradientBytes = Simd.bytes(gradient);
       lastGradient = gradient;
     }
-    AdamKernel.step(gradientBytes, mBytes, vBytes, Math.toIntExact(gradient.length()), (float) beta1, (float) beta2,
-        (float) epsilon, (float) stepSize);
+  }
+
+  /** This step's rate with Adam's bias correction folded in, exactly as DL4J's kernel does it. */
+  private float stepSize(int iteration, int epoch) {
+    double epsilon = config.getEpsilon();
+    double stepSize = config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(config.getBeta2(), iteration + 1))
+        / (1 - Math.pow(config.getBeta1(), iteration + 1));
+    if (Double.isNaN(stepSize) || Double.isInfinite(stepSize) || stepSize == 0) {
+      stepSize = epsilon;
+    }
+    return (float) stepSize;
   }
 
   @Override
