@@ -115,6 +115,20 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     return new Pair<>(z, z);
   }
 
+  /** DL4J's, with plain dropout's mask drawn and applied in one SIMD pass ({@link SimdDropout}). */
+  @Override
+  protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    if (training && !dropoutApplied && SimdDropout.takes(layerConf().getIDropout(), input)) {
+      INDArray result = inputModificationAllowed ? input
+          : workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(), input.shape(), input.ordering());
+      input = SimdDropout.apply(layerConf().getIDropout(), input, result, getIterationCount(), getEpochCount(),
+          workspaceMgr);
+      dropoutApplied = true;
+      return;
+    }
+    super.applyDropOutIfNecessary(training, workspaceMgr);
+  }
+
   /** Else DL4J's own path, which throws its own message for a wrong input. */
   private boolean inputFitsWeights() {
     return input != null && input.rank() == 2

@@ -2,6 +2,7 @@ package io.troupe.train.dl4j;
 
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,6 +71,20 @@ public final class PreActivationSharingOutputLayer extends OutputLayer {
    * record {@code fullNetRegTerm} in DL4J's private field, which only the layer's own (unused)
    * {@code computeGradientAndScore} reads.
    */
+  /** DL4J's, with plain dropout's mask drawn and applied in one SIMD pass ({@link SimdDropout}). */
+  @Override
+  protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    if (training && !dropoutApplied && SimdDropout.takes(layerConf().getIDropout(), input)) {
+      INDArray result = inputModificationAllowed ? input
+          : workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(), input.shape(), input.ordering());
+      input = SimdDropout.apply(layerConf().getIDropout(), input, result, getIterationCount(), getEpochCount(),
+          workspaceMgr);
+      dropoutApplied = true;
+      return;
+    }
+    super.applyDropOutIfNecessary(training, workspaceMgr);
+  }
+
   @Override
   public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
     if (input == null || labels == null || maskArray != null || !softmaxCrossEntropy()) {

@@ -58,8 +58,13 @@ class PreActivationCachingDenseLayerTest {
     MultiLayerNetwork plain = build(spec);
     MultiLayerNetwork keeping = build(spec);
     assertEquals(2, PreActivationCachingDenseLayer.install(keeping), "the two hidden layers, not the output layer");
+    NativeBackend.settleDropoutHelpers(plain); // as training does: then dropout's mask is drawn in SIMD lanes
+    NativeBackend.settleDropoutHelpers(keeping);
+    long drawn = SimdDropout.DRAWN.sum();
     double[] scores = {train(plain, features, labels), train(keeping, features, labels)};
     assertArrayEquals(floats(plain), floats(keeping), "bit for bit");
+    // Troupe drops hidden units only: the second hidden layer's input (the output layer here is DL4J's).
+    assertEquals(STEPS, SimdDropout.DRAWN.sum() - drawn, "the second layer's dropout drawn in SIMD lanes");
     // The L2 term is summed in double (L2Score), DL4J's in float: the same loss to its sixth digit.
     assertEquals(scores[0], scores[1], 1e-6 * scores[0]);
     for (int i = 0; i < 2; i++) {
