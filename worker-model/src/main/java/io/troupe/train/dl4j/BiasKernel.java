@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * A bias row added to every row of a row-major matrix in SIMD lanes: element for element libnd4j's
  * broadcast add ({@code addiRowVector}), one float addition each, without the op's per-call set-up (its
- * tensor-along-dimension shape buffers were most of the cost at an MLP's sizes). Load only where
+ * tensor-along-dimension shape buffers were most of the cost at an MLP's sizes). And the bias gradient,
+ * a row-major matrix's column sums, in the order libnd4j's {@code sum(0)} adds them. Load only where
  * {@link Simd#available()}.
  */
 final class BiasKernel {
@@ -33,6 +34,30 @@ final class BiasKernel {
         int at = row + c * Float.BYTES;
         z.putFloat(at, z.getFloat(at) + bias.getFloat(c * Float.BYTES));
       }
+    }
+  }
+
+  /**
+   * {@code sums[c] = z[0][c] + z[1][c] + ...} for a {@code rows x columns} row-major {@code z}: as
+   * libnd4j's {@code reduceExec21} sums a column, from 0 and one row after another in float, so the
+   * same bits; here the lanes run along a row, across columns.
+   */
+  static void sumColumns(ByteBuffer z, int rows, int columns, ByteBuffer sums) {
+    int bound = FLOATS.loopBound(columns);
+    int c = 0;
+    for (; c < bound; c += FLOATS.length()) {
+      FloatVector sum = FloatVector.zero(FLOATS);
+      for (int r = 0; r < rows; r++) {
+        sum = sum.add(FloatVector.fromByteBuffer(FLOATS, z, (r * columns + c) * Float.BYTES, ORDER));
+      }
+      sum.intoByteBuffer(sums, c * Float.BYTES, ORDER);
+    }
+    for (; c < columns; c++) {
+      float sum = 0f;
+      for (int r = 0; r < rows; r++) {
+        sum += z.getFloat((r * columns + c) * Float.BYTES);
+      }
+      sums.putFloat(c * Float.BYTES, sum);
     }
   }
 }

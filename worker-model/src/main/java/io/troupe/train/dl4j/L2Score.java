@@ -2,6 +2,9 @@ package io.troupe.train.dl4j;
 
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -37,6 +40,26 @@ final class L2Score {
         : sumOfSquares(param.data().asNioFloat(), (int) param.offset(), (int) param.length());
     Reference.reachabilityFence(param); // its memory stays ours until the sums are done (Simd.bytes)
     return 0.5 * coefficient * sum;
+  }
+
+  /**
+   * DL4J's {@code BaseLayer.calcRegularizationScore} (M2.1) for a layer's {@code params} under
+   * {@code config}: every regularization's score term, the L2 ones by {@link #of}.
+   */
+  static double ofLayer(Map<String, INDArray> params, TrainingConfig config, int iteration, int epoch) {
+    double score = 0;
+    for (Map.Entry<String, INDArray> param : params.entrySet()) {
+      List<Regularization> regularizations = config.getRegularizationByParam(param.getKey());
+      if (regularizations == null) {
+        continue;
+      }
+      for (Regularization regularization : regularizations) {
+        score += handles(regularization, param.getValue())
+            ? of(regularization, param.getValue(), iteration, epoch)
+            : regularization.score(param.getValue(), iteration, epoch);
+      }
+    }
+    return score;
   }
 
   /** Floats are copied out in chunks: a direct buffer's get(i) checks and scopes every read. */

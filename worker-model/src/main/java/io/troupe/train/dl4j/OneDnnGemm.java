@@ -69,6 +69,22 @@ public final class OneDnnGemm {
     c.addiRowVector(bias);
   }
 
+  /**
+   * {@code sums = z.sum(0)} into the row vector {@code sums} (a layer's bias gradient): DL4J's reduction,
+   * in SIMD lanes where they take the arrays (the same bits, {@link BiasKernel#sumColumns}).
+   */
+  static void sumColumns(INDArray z, INDArray sums) {
+    // One row: libnd4j copies it (a -0 stays -0) rather than summing from +0.
+    if (Simd.available() && z.rank() == 2 && z.rows() > 1 && Simd.dense(z) && Simd.flat(sums)
+        && sums.length() == z.columns()) {
+      BiasKernel.sumColumns(Simd.bytes(z), (int) z.rows(), (int) z.columns(), Simd.bytes(sums));
+      Reference.reachabilityFence(z); // their memory stays ours until the kernel is done (Simd.bytes)
+      Reference.reachabilityFence(sums);
+      return;
+    }
+    z.sum(sums, 0);
+  }
+
   /** Whether oneDNN's inner product takes these arrays as they are. */
   static boolean takes(INDArray a, INDArray b, INDArray c) {
     return dense(a) && dense(b) && dense(c);

@@ -2,8 +2,6 @@ package io.troupe.train.dl4j;
 
 import io.troupe.model.NativeBackend;
 import java.lang.ref.Reference;
-import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -15,7 +13,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * DL4J's dense layer, keeping its pre-activation from the forward pass for backprop. DL4J's own layer
@@ -151,7 +148,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
     Gradient gradient = new DefaultGradient();
     if (hasBias()) {
       INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-      delta.sum(biasGrad, 0);
+      OneDnnGemm.sumColumns(delta, biasGrad);
       gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
     }
     INDArray epsilonNext = inputGradientUnused ? null : inputGradient(delta, workspaceMgr);
@@ -196,19 +193,7 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
   /** DL4J's {@code BaseLayer.calcRegularizationScore}, with L2 terms from {@link L2Score}. */
   @Override
   public double calcRegularizationScore(boolean backpropParamsOnly) {
-    double score = 0;
-    for (Map.Entry<String, INDArray> param : paramTable().entrySet()) {
-      List<Regularization> regularizations = layerConf().getRegularizationByParam(param.getKey());
-      if (regularizations == null) {
-        continue;
-      }
-      for (Regularization regularization : regularizations) {
-        score += L2Score.handles(regularization, param.getValue())
-            ? L2Score.of(regularization, param.getValue(), getIterationCount(), getEpochCount())
-            : regularization.score(param.getValue(), getIterationCount(), getEpochCount());
-      }
-    }
-    return score;
+    return L2Score.ofLayer(paramTable(), layerConf(), getIterationCount(), getEpochCount());
   }
 
   @Override

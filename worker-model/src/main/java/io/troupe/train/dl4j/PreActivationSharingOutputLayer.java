@@ -85,6 +85,12 @@ public final class PreActivationSharingOutputLayer extends OutputLayer {
     super.applyDropOutIfNecessary(training, workspaceMgr);
   }
 
+  /** DL4J's {@code BaseLayer.calcRegularizationScore}, with L2 terms from {@link L2Score}. */
+  @Override
+  public double calcRegularizationScore(boolean backpropParamsOnly) {
+    return L2Score.ofLayer(paramTable(), layerConf(), getIterationCount(), getEpochCount());
+  }
+
   @Override
   public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
     if (input == null || labels == null || maskArray != null || !softmaxCrossEntropy()) {
