@@ -20,28 +20,9 @@ final class AdamKernel {
 
   static void step(ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float beta1, float beta2, float epsilon,
       float stepSize) {
-    float oneMinusBeta1 = 1 - beta1;
-    float oneMinusBeta2 = 1 - beta2;
-    int i = 0;
-    for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
-      int at = i * Float.BYTES;
-      FloatVector gi = FloatVector.fromByteBuffer(SPECIES, g, at, ORDER);
-      FloatVector mi = FloatVector.fromByteBuffer(SPECIES, m, at, ORDER).mul(beta1).add(gi.mul(oneMinusBeta1));
-      FloatVector vi = FloatVector.fromByteBuffer(SPECIES, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(oneMinusBeta2));
-      mi.intoByteBuffer(m, at, ORDER);
-      vi.intoByteBuffer(v, at, ORDER);
-      mi.mul(stepSize).div(vi.lanewise(VectorOperators.SQRT).add(epsilon)).intoByteBuffer(g, at, ORDER);
-    }
-    for (; i < n; i++) {
-      int at = i * Float.BYTES;
-      float gi = g.getFloat(at);
-      float mi = beta1 * m.getFloat(at) + gi * oneMinusBeta1;
-      float vi = beta2 * v.getFloat(at) + gi * gi * oneMinusBeta2;
-      m.putFloat(at, mi);
-      v.putFloat(at, vi);
-      g.putFloat(at, mi * stepSize / ((float) Math.sqrt(vi) + epsilon));
-    }
+    stepFused(g, m, v, 0, n, 1f, null, 0, 0f, beta1, beta2, epsilon, stepSize);
   }
+
   /**
    * {@link #step} over {@code n} values from {@code from}, each gradient first made as DL4J's updater
    * makes it: divided by {@code divisor} (the minibatch size; 1 for none), then {@code l2} times the

@@ -115,15 +115,14 @@ public final class PreActivationCachingDenseLayer extends DenseLayer {
   /** DL4J's, with plain dropout's mask drawn and applied in one SIMD pass ({@link SimdDropout}). */
   @Override
   protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
-    if (training && !dropoutApplied && SimdDropout.takes(layerConf().getIDropout(), input)) {
-      INDArray result = inputModificationAllowed ? input
-          : workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(), input.shape(), input.ordering());
-      input = SimdDropout.apply(layerConf().getIDropout(), input, result, getIterationCount(), getEpochCount(),
-          workspaceMgr);
-      dropoutApplied = true;
+    INDArray dropped = SimdDropout.applyIfTaken(training && !dropoutApplied, layerConf().getIDropout(), input,
+        inputModificationAllowed, getIterationCount(), getEpochCount(), workspaceMgr);
+    if (dropped == null) {
+      super.applyDropOutIfNecessary(training, workspaceMgr);
       return;
     }
-    super.applyDropOutIfNecessary(training, workspaceMgr);
+    input = dropped;
+    dropoutApplied = true;
   }
 
   /** Else DL4J's own path, which throws its own message for a wrong input. */

@@ -2,7 +2,6 @@ package io.troupe.train.dl4j;
 
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -74,15 +73,14 @@ public final class PreActivationSharingOutputLayer extends OutputLayer {
   /** DL4J's, with plain dropout's mask drawn and applied in one SIMD pass ({@link SimdDropout}). */
   @Override
   protected void applyDropOutIfNecessary(boolean training, LayerWorkspaceMgr workspaceMgr) {
-    if (training && !dropoutApplied && SimdDropout.takes(layerConf().getIDropout(), input)) {
-      INDArray result = inputModificationAllowed ? input
-          : workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(), input.shape(), input.ordering());
-      input = SimdDropout.apply(layerConf().getIDropout(), input, result, getIterationCount(), getEpochCount(),
-          workspaceMgr);
-      dropoutApplied = true;
+    INDArray dropped = SimdDropout.applyIfTaken(training && !dropoutApplied, layerConf().getIDropout(), input,
+        inputModificationAllowed, getIterationCount(), getEpochCount(), workspaceMgr);
+    if (dropped == null) {
+      super.applyDropOutIfNecessary(training, workspaceMgr);
       return;
     }
-    super.applyDropOutIfNecessary(training, workspaceMgr);
+    input = dropped;
+    dropoutApplied = true;
   }
 
   /** DL4J's {@code BaseLayer.calcRegularizationScore}, with L2 terms from {@link L2Score}. */

@@ -33,6 +33,20 @@ final class SimdDropout {
         && input.length() < Integer.MAX_VALUE / Float.BYTES;
   }
 
+  /**
+   * A layer's {@code applyDropOutIfNecessary} where {@link #takes} says so: the dropped input (in place
+   * when the layer may modify its input), or null for the layer to do as DL4J does.
+   */
+  static INDArray applyIfTaken(boolean due, IDropout dropout, INDArray input, boolean inPlace, int iteration,
+      int epoch, LayerWorkspaceMgr workspaceMgr) {
+    if (!due || !takes(dropout, input)) {
+      return null;
+    }
+    INDArray result = inPlace ? input
+        : workspaceMgr.createUninitialized(ArrayType.INPUT, input.dataType(), input.shape(), input.ordering());
+    return apply(dropout, input, result, iteration, epoch, workspaceMgr);
+  }
+
   /** DL4J's {@code Dropout.applyDropout(input, output, ...)} where {@link #takes} says so. */
   static INDArray apply(IDropout dropout, INDArray input, INDArray output, int iteration, int epoch,
       LayerWorkspaceMgr workspaceMgr) {
@@ -46,6 +60,7 @@ final class SimdDropout {
     DropoutKernel.apply(Simd.bytes(input), Simd.bytes(mask), Simd.bytes(output), n, (int) root, (int) node, (float) p);
     Reference.reachabilityFence(input); // their memory stays ours until the kernel is done (Simd.bytes)
     Reference.reachabilityFence(output);
+    // (A node state of exactly 0, one chance in 2^64, would be stored as ND4J's default seed instead.)
     random.setStates(root, DropoutKernel.rewound(node, n));
     plain.setMask(mask);
     DRAWN.increment();

@@ -106,10 +106,10 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
     pendingDivisor = 1;
     if (fullNetworkParamsArray == null || !fusesDivision()) {
       if (divisor != 1) { // handed over but not fusable after all: divide as DL4J's updater would have
-        refreshViews(fullNetworkGradientView, fullNetworkParamsArray);
-        for (int i = 0; i < gradientViews.length; i++) {
-          if (dividedByMinibatch(getLayersAndVariablesInBlock().get(i))) {
-            gradientViews[i].divi(divisor);
+        INDArray flat = fullNetworkGradientView.reshape(fullNetworkGradientView.length());
+        for (ParamState p : getLayersAndVariablesInBlock()) {
+          if (dividedByMinibatch(p)) {
+            flat.get(NDArrayIndex.interval(p.getParamOffsetStart(), p.getParamOffsetEnd())).divi(divisor);
           }
         }
       }

@@ -104,6 +104,28 @@ class MinibatchDivisionInBlocksTest {
   }
 
   @Test
+  void aBlockHandedTheDivisionThatCannotFuseDividesAsDl4jWould() {
+    // Its updater is not VectorizedAdam (swapped after the hand-over, say): DL4J's divide, then its block.
+    MultiLayerConfiguration conf = classifier(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT)
+        .updater(new org.nd4j.linalg.learning.config.Sgd(0.1)).l2(1e-2).weightInit(WeightInit.XAVIER));
+    MultiLayerNetwork theirs = net(conf);
+    MultiLayerNetwork ours = net(conf);
+    ViewCachingUpdaterBlock.install(ours);
+    ViewCachingUpdaterBlock block = (ViewCachingUpdaterBlock) ((MultiLayerUpdater) ours.getUpdater(true))
+        .getUpdaterBlocks().get(0);
+    assertFalse(block.fusesDivision());
+    INDArray gradient = Nd4j.rand(DataType.FLOAT, 1, theirs.numParams()).subi(0.5);
+    INDArray theirGradient = gradient.dup().divi(80);
+    ((MultiLayerUpdater) theirs.getUpdater(true)).getUpdaterBlocks().get(0)
+        .updateExternalGradient(0, 0, theirGradient, theirs.params());
+    INDArray ourGradient = gradient.dup();
+    block.divideNextStepBy(80);
+    block.updateExternalGradient(0, 0, ourGradient, ours.params());
+    assertEquals(theirGradient, ourGradient);
+    assertEquals(0.0, theirGradient.sub(ourGradient).norm1Number().doubleValue(), 0.0, "to the bit");
+  }
+
+  @Test
   void aSavedNetworkHasDl4jsUpdaterAndContinuesExactly() throws Exception {
     MultiLayerConfiguration conf = classifier(builder().l2(1e-2));
     MultiLayerNetwork straight = fused(conf);
