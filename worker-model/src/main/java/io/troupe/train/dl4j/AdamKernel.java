@@ -20,17 +20,17 @@ final class AdamKernel {
 
   static void step(ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float beta1, float beta2, float epsilon,
       float stepSize) {
-    stepFused(g, m, v, 0, n, 1f, null, 0, 0f, beta1, beta2, epsilon, stepSize);
+    stepFused(g, m, v, 0, n, 1f, null, 0f, beta1, beta2, epsilon, stepSize);
   }
 
   /**
    * {@link #step} over {@code n} values from {@code from}, each gradient first made as DL4J's updater
    * makes it: divided by {@code divisor} (the minibatch size; 1 for none), then {@code l2} times the
-   * parameter added (DL4J's L2 {@code Axpy}; 0 for none) from {@code params}, read from its own
-   * {@code paramsFrom}. One pass where DL4J makes three, with the same IEEE operations in the same order.
+   * parameter added (DL4J's L2 {@code Axpy}; 0 for none) from {@code params}, which holds these
+   * {@code n} parameters from its start. One pass where DL4J makes three, with the same IEEE operations in the same order.
    */
   static void stepFused(ByteBuffer g, ByteBuffer m, ByteBuffer v, int from, int n, float divisor, ByteBuffer params,
-      int paramsFrom, float l2, float beta1, float beta2, float epsilon, float stepSize) {
+      float l2, float beta1, float beta2, float epsilon, float stepSize) {
     boolean divide = divisor != 1f;
     boolean decay = l2 != 0f;
     float oneMinusBeta1 = 1 - beta1;
@@ -43,7 +43,7 @@ final class AdamKernel {
         gi = gi.div(divisor);
       }
       if (decay) {
-        gi = FloatVector.fromByteBuffer(SPECIES, params, (paramsFrom + i) * Float.BYTES, ORDER).mul(l2).add(gi);
+        gi = FloatVector.fromByteBuffer(SPECIES, params, i * Float.BYTES, ORDER).mul(l2).add(gi);
       }
       FloatVector mi = FloatVector.fromByteBuffer(SPECIES, m, at, ORDER).mul(beta1).add(gi.mul(oneMinusBeta1));
       FloatVector vi = FloatVector.fromByteBuffer(SPECIES, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(oneMinusBeta2));
@@ -58,7 +58,7 @@ final class AdamKernel {
         gi = gi / divisor;
       }
       if (decay) {
-        gi = l2 * params.getFloat((paramsFrom + i) * Float.BYTES) + gi;
+        gi = l2 * params.getFloat(i * Float.BYTES) + gi;
       }
       float mi = beta1 * m.getFloat(at) + gi * oneMinusBeta1;
       float vi = beta2 * v.getFloat(at) + gi * gi * oneMinusBeta2;

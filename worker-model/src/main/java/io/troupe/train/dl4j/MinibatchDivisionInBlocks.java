@@ -22,13 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * network's updater had, so a saved model carries plain DL4J updater state.
  */
 public final class MinibatchDivisionInBlocks extends MultiLayerUpdater {
-  private final boolean blocksDivide;
-
   private MinibatchDivisionInBlocks(MultiLayerNetwork network, INDArray updaterState, List<UpdaterBlock> blocks) {
     super(network, updaterState);
     getUpdaterBlocks().clear();
-    getUpdaterBlocks().addAll(blocks);
-    this.blocksDivide = blocksCanDivide(network, blocks);
+    getUpdaterBlocks().addAll(blocks); // made only by install, once they were found able to divide
   }
 
   /**
@@ -74,7 +71,7 @@ public final class MinibatchDivisionInBlocks extends MultiLayerUpdater {
   @Override
   protected void divideByMinibatch(boolean isExternal, Gradient gradient, int batchSize) {
     // Blocks divide only on the external-gradient path, the one MultiLayerNetwork takes.
-    if (!blocksDivide || !isExternal) {
+    if (!isExternal) {
       super.divideByMinibatch(isExternal, gradient, batchSize);
       return;
     }

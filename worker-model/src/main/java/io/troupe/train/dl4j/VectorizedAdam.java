@@ -91,7 +91,7 @@ public final class VectorizedAdam implements GradientUpdater<Adam> {
     checkGradient(gradient);
     float stepSize = stepSize(iteration, epoch);
     for (Stretch s : stretches) {
-      AdamKernel.stepFused(gradientBytes, mBytes, vBytes, s.offset(), s.length(), s.divisor(), s.params(), 0, s.l2(),
+      AdamKernel.stepFused(gradientBytes, mBytes, vBytes, s.offset(), s.length(), s.divisor(), s.params(), s.l2(),
           (float) config.getBeta1(), (float) config.getBeta2(), (float) config.getEpsilon(), stepSize);
     }
   }

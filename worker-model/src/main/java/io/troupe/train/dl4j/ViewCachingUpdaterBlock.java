@@ -45,6 +45,10 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
   static final LongAdder DIVIDED_IN_ADAM = new LongAdder();
   /** The minibatch size the next step's gradient is still to be divided by (1: divided already). */
   private int pendingDivisor = 1;
+  /** Each parameter's L2 term when it is its only pre-update regularization, else null (fixed by config). */
+  private final L2Regularization[] l2Before;
+  /** Whether no parameter has a pre-update regularization other than a lone L2 (fixed by config). */
+  private final boolean onlyL2Before;
 
   private ViewCachingUpdaterBlock(UpdaterBlock original) {
     super(original.getParamOffsetStart(), original.getParamOffsetEnd(), original.getUpdaterViewOffsetStart(),
@@ -53,6 +57,18 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
     setGradientView(original.getGradientView());
     setUpdaterViewRequiresInitialization(original.isUpdaterViewRequiresInitialization());
     setGradientUpdater(original.getGradientUpdater());
+    List<ParamState> states = getLayersAndVariablesInBlock();
+    l2Before = new L2Regularization[states.size()];
+    boolean onlyL2 = true;
+    for (int i = 0; i < states.size(); i++) {
+      List<Regularization> before = regularizations(states.get(i), Regularization.ApplyStep.BEFORE_UPDATER);
+      if (before.size() == 1 && before.get(0).getClass() == L2Regularization.class) {
+        l2Before[i] = (L2Regularization) before.get(0);
+      } else if (!before.isEmpty()) {
+        onlyL2 = false;
+      }
+    }
+    onlyL2Before = onlyL2;
   }
 
   /**
@@ -83,15 +99,7 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
    * {@link VectorizedAdam} and each parameter's only pre-update regularization, if any, is L2.
    */
   boolean fusesDivision() {
-    if (!(getGradientUpdater() instanceof VectorizedAdam)) {
-      return false;
-    }
-    for (ParamState p : getLayersAndVariablesInBlock()) {
-      if (l2Before(p) == null && !regularizations(p, Regularization.ApplyStep.BEFORE_UPDATER).isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+    return onlyL2Before && getGradientUpdater() instanceof VectorizedAdam;
   }
 
   /** Hands this block the next step's division by the minibatch, which the updater then skips. */
@@ -124,7 +132,7 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
     List<VectorizedAdam.Stretch> stretches = new ArrayList<>(states.size());
     for (int i = 0; i < states.size(); i++) {
       ParamState p = states.get(i);
-      L2Regularization l2 = l2Before(p);
+      L2Regularization l2 = l2Before[i];
       stretches.add(new VectorizedAdam.Stretch(p.getParamOffsetStart() - getParamOffsetStart(),
           p.getParamOffsetEnd() - p.getParamOffsetStart(), dividedByMinibatch(p) ? divisor : 1,
           l2 == null ? 0f : (float) l2.getL2().valueAt(iteration, epoch), paramBytes[i]));
@@ -141,13 +149,6 @@ public final class ViewCachingUpdaterBlock extends UpdaterBlock {
 
   private static boolean dividedByMinibatch(ParamState p) {
     return p.getLayer().updaterDivideByMinibatch(p.getParamName());
-  }
-
-  /** The parameter's L2 term when it is its only pre-update regularization, else null. */
-  private static L2Regularization l2Before(ParamState p) {
-    List<Regularization> before = regularizations(p, Regularization.ApplyStep.BEFORE_UPDATER);
-    return before.size() == 1 && before.get(0).getClass() == L2Regularization.class
-        ? (L2Regularization) before.get(0) : null;
   }
 
   private static List<Regularization> regularizations(ParamState p, Regularization.ApplyStep step) {
