@@ -33,7 +33,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * {@link VectorizedAdam}, to the bit.
  */
 class MinibatchDivisionInBlocksTest {
-  private static final DataSet DATA = floats(Nets.classification(80, 21));
+  private static final DataSet DATA = Nets.floatClassification(80, 21);
 
   @Test
   void divisionAndL2InAdamsPassAreBitIdenticalToDl4jsPasses() {
@@ -170,10 +170,8 @@ class MinibatchDivisionInBlocksTest {
     assertTrue(start.sub(ours.params()).norm2Number().doubleValue() > 1e-2, "the networks trained");
   }
 
-  /** Steps from a reset random stream: dropout draws from ND4J's global generator. */
   private static void fitSeeded(MultiLayerNetwork net, int steps, long seed) {
-    Nd4j.getRandom().setSeed(seed);
-    Nets.fit(net, DATA, steps);
+    Nets.fitSeeded(net, DATA, steps, seed);
   }
 
   private static NeuralNetConfiguration.Builder builder() {
@@ -183,19 +181,10 @@ class MinibatchDivisionInBlocksTest {
   }
 
   private static MultiLayerConfiguration classifier(NeuralNetConfiguration.Builder b) {
-    return b.list()
-        .layer(new DenseLayer.Builder().nIn(4).nOut(16).activation(Activation.RELU).dropOut(0.9).build())
-        .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
-        .build();
+    return Nets.droppingClassifier(b);
   }
 
   private static MultiLayerNetwork net(MultiLayerConfiguration conf) {
-    MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
-    net.init();
-    return net;
-  }
-
-  private static DataSet floats(DataSet d) {
-    return new DataSet(d.getFeatures().castTo(DataType.FLOAT), d.getLabels().castTo(DataType.FLOAT));
+    return Nets.initialised(conf);
   }
 }

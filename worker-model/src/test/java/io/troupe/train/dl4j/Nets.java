@@ -92,4 +92,31 @@ final class Nets {
     return ModelSerializer.restoreMultiLayerNetwork(
         new ByteArrayInputStream(out.toByteArray()), saveUpdater);
   }
+
+  /** {@link #classification} in float, as trials train. */
+  static DataSet floatClassification(int n, long seed) {
+    DataSet d = classification(n, seed);
+    return new DataSet(d.getFeatures().castTo(DataType.FLOAT), d.getLabels().castTo(DataType.FLOAT));
+  }
+
+  /** A 4-16-3 ReLU classifier on top of {@code b}, its hidden layer keeping 90% of its inputs. */
+  static MultiLayerConfiguration droppingClassifier(NeuralNetConfiguration.Builder b) {
+    return b.list()
+        .layer(new DenseLayer.Builder().nIn(4).nOut(16).activation(Activation.RELU).dropOut(0.9).build())
+        .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
+        .build();
+  }
+
+  /** A network of (a copy of) {@code conf}, initialised. */
+  static MultiLayerNetwork initialised(MultiLayerConfiguration conf) {
+    MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
+    net.init();
+    return net;
+  }
+
+  /** {@link #fit} from a reset random stream: dropout draws from ND4J's global generator. */
+  static void fitSeeded(MultiLayerNetwork net, DataSet data, int steps, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    fit(net, data, steps);
+  }
 }

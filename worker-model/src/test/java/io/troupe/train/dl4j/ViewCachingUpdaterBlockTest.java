@@ -30,7 +30,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 class ViewCachingUpdaterBlockTest {
-  private static final DataSet DATA = floats(Nets.classification(80, 21));
+  private static final DataSet DATA = Nets.floatClassification(80, 21);
 
   @Test
   void l2BeforeTheUpdaterIsBitIdenticalToDl4jsBlocks() {
@@ -125,10 +125,8 @@ class ViewCachingUpdaterBlockTest {
     assertTrue(start.sub(ours.params()).norm2Number().doubleValue() > 1e-2, "the networks trained");
   }
 
-  /** Steps from a reset random stream: dropout draws from ND4J's global generator. */
   private static void fitSeeded(MultiLayerNetwork net, int steps, long seed) {
-    Nd4j.getRandom().setSeed(seed);
-    Nets.fit(net, DATA, steps);
+    Nets.fitSeeded(net, DATA, steps, seed);
   }
 
   private static NeuralNetConfiguration.Builder builder(IUpdater updater) {
@@ -137,23 +135,14 @@ class ViewCachingUpdaterBlockTest {
   }
 
   private static MultiLayerConfiguration classifier(NeuralNetConfiguration.Builder b) {
-    return b.list()
-        .layer(new DenseLayer.Builder().nIn(4).nOut(16).activation(Activation.RELU).dropOut(0.9).build())
-        .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(16).nOut(3).activation(Activation.SOFTMAX).build())
-        .build();
+    return Nets.droppingClassifier(b);
   }
 
   private static MultiLayerNetwork net(MultiLayerConfiguration conf) {
-    MultiLayerNetwork net = new MultiLayerNetwork(conf.clone());
-    net.init();
-    return net;
+    return Nets.initialised(conf);
   }
 
   private static List<UpdaterBlock> blocks(MultiLayerNetwork net) {
     return ((BaseMultiLayerUpdater<?>) net.getUpdater(true)).getUpdaterBlocks();
-  }
-
-  private static DataSet floats(DataSet d) {
-    return new DataSet(d.getFeatures().castTo(DataType.FLOAT), d.getLabels().castTo(DataType.FLOAT));
   }
 }
